@@ -1,0 +1,720 @@
+//! [`MessageBuilder`]: writes a DHCP message into the caller's buffer.
+//!
+//! No allocation: the header is written in place, options are appended in
+//! the caller's order, values longer than 255 bytes are split into RFC 3396
+//! fragments, END is added, and the message is zero-padded to a minimum
+//! length (300 bytes, the BOOTP minimum, unless configured otherwise).
+
+use core::net::Ipv4Addr;
+
+use crate::code::{MessageType, OptionCode};
+use crate::error::Error;
+use crate::header::{Flags, HEADER_LEN, Header, Op, offset};
+use crate::message::{MAGIC_COOKIE, MIN_DHCP_LEN, Message};
+use crate::options::Area;
+use crate::options::typed::DhcpOption;
+
+/// The default minimum message length: the 300-byte BOOTP minimum
+/// (RFC 951 header plus 64-byte vendor area) that many relays and old
+/// clients still expect.
+pub const DEFAULT_MIN_LEN: usize = 300;
+
+/// Write state of one area.
+#[derive(Debug, Clone, Copy)]
+struct AreaCursor {
+    /// Next write position (absolute). The main area's keeps counting past
+    /// the limit after an overflow, to report the size needed.
+    pos: usize,
+    /// END written, or omitted on request.
+    ended: bool,
+    /// Opened for options (always true for the main area).
+    opened: bool,
+}
+
+/// Builds a DHCP message into a `&mut [u8]`.
+///
+/// Setters take `&mut self` and return it for chaining; the first error
+/// (a full buffer, an oversized field) is kept and returned by
+/// [`finish`](Self::finish), which also reports the total size the message
+/// would have needed.
+///
+/// ```
+/// # fn main() -> Result<(), dhcpwire::Error> {
+/// use dhcpwire::{Flags, Message, MessageBuilder, MessageType, Op};
+/// use std::net::Ipv4Addr;
+///
+/// let mut buf = [0u8; 576];
+/// let len = MessageBuilder::new(&mut buf)?
+///     .op(Op::BootReply)
+///     .htype(1)
+///     .chaddr(&[0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a])
+///     .xid(0x0a00_0002)
+///     .yiaddr(Ipv4Addr::new(10, 198, 27, 8))
+///     .message_type(MessageType::Ack)
+///     .server_identifier(Ipv4Addr::new(10, 228, 18, 1))
+///     .lease_time(300)
+///     .finish()?;
+/// assert_eq!(len, 300); // padded to the BOOTP minimum
+/// let msg = Message::parse(&buf[..len])?;
+/// assert_eq!(msg.lease_time(), Some(300));
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct MessageBuilder<'b> {
+    buf: &'b mut [u8],
+    /// min(buffer length, configured maximum size).
+    limit: usize,
+    min_len: usize,
+    area: Area,
+    main: AreaCursor,
+    file: AreaCursor,
+    sname: AreaCursor,
+    error: Option<Error>,
+}
+
+impl<'b> MessageBuilder<'b> {
+    /// Starts a message in `buf`: a zeroed header and the magic cookie.
+    ///
+    /// # Errors
+    /// [`Error::BufferTooSmall`] when `buf` cannot hold the 240 bytes of
+    /// header and cookie.
+    pub fn new(buf: &'b mut [u8]) -> Result<Self, Error> {
+        let available = buf.len();
+        let start = buf.get_mut(..MIN_DHCP_LEN).ok_or(Error::BufferTooSmall {
+            needed: MIN_DHCP_LEN,
+            available,
+        })?;
+        start.fill(0);
+        if let Some(cookie) = start.get_mut(offset::COOKIE..) {
+            cookie.copy_from_slice(&MAGIC_COOKIE);
+        }
+        Ok(MessageBuilder {
+            buf,
+            limit: available,
+            min_len: DEFAULT_MIN_LEN,
+            area: Area::Options,
+            main: AreaCursor {
+                pos: offset::OPTIONS,
+                ended: false,
+                opened: true,
+            },
+            file: AreaCursor {
+                pos: offset::FILE,
+                ended: false,
+                opened: false,
+            },
+            sname: AreaCursor {
+                pos: offset::SNAME,
+                ended: false,
+                opened: false,
+            },
+            error: None,
+        })
+    }
+
+    /// Starts a reply to `request` (RFC 2131 §4.3): op BOOTREPLY, hops 0,
+    /// `xid`, `htype`, `hlen`, `flags`, `giaddr` and `chaddr` copied from the
+    /// request, and option 53 set to `message_type`.
+    ///
+    /// # Errors
+    /// As [`new`](Self::new).
+    pub fn reply_to(
+        request: &Message<'_>,
+        message_type: MessageType,
+        buf: &'b mut [u8],
+    ) -> Result<Self, Error> {
+        let mut b = Self::new(buf)?;
+        let req = request.header();
+        if let Some(h) = b.header_mut() {
+            h.set_op(Op::BootReply);
+            h.htype = req.htype;
+            h.hlen = req.hlen;
+            h.xid = req.xid;
+            h.flags = req.flags;
+            h.giaddr = req.giaddr;
+            h.chaddr = req.chaddr;
+        }
+        b.message_type(message_type);
+        Ok(b)
+    }
+
+    fn cursor(&mut self, area: Area) -> &mut AreaCursor {
+        match area {
+            Area::Options => &mut self.main,
+            Area::File => &mut self.file,
+            Area::Sname => &mut self.sname,
+        }
+    }
+
+    fn header_mut(&mut self) -> Option<&mut Header> {
+        Header::mut_from_prefix_checked(self.buf)
+    }
+
+    fn fail(&mut self, e: Error) {
+        if self.error.is_none() {
+            self.error = Some(e);
+        }
+    }
+
+    fn with_header(&mut self, f: impl FnOnce(&mut Header)) -> &mut Self {
+        if let Some(h) = self.header_mut() {
+            f(h);
+        }
+        self
+    }
+
+    /// Sets the largest message the builder may produce (e.g. the client's
+    /// option 57, or a path MTU). The buffer length is always a limit too.
+    pub fn max_size(&mut self, max: usize) -> &mut Self {
+        self.limit = self.buf.len().min(max).max(MIN_DHCP_LEN);
+        if max < MIN_DHCP_LEN {
+            self.fail(Error::BufferTooSmall {
+                needed: MIN_DHCP_LEN,
+                available: max,
+            });
+        }
+        self
+    }
+
+    /// Sets the length the message is zero-padded to (default 300; 0 for
+    /// no padding).
+    pub fn min_len(&mut self, min: usize) -> &mut Self {
+        self.min_len = min;
+        self
+    }
+
+    /// Copies a whole header (all 236 bytes, including `sname` and `file`).
+    pub fn header(&mut self, header: &Header) -> &mut Self {
+        let h = header.clone();
+        self.with_header(|dst| *dst = h)
+    }
+
+    /// Sets `op`.
+    pub fn op(&mut self, op: Op) -> &mut Self {
+        self.with_header(|h| h.set_op(op))
+    }
+
+    /// Sets `htype` (1 = Ethernet).
+    pub fn htype(&mut self, htype: u8) -> &mut Self {
+        self.with_header(|h| h.htype = htype)
+    }
+
+    /// Sets `hlen` directly (use [`chaddr`](Self::chaddr), which sets it).
+    pub fn hlen(&mut self, hlen: u8) -> &mut Self {
+        self.with_header(|h| h.hlen = hlen)
+    }
+
+    /// Sets `hops`.
+    pub fn hops(&mut self, hops: u8) -> &mut Self {
+        self.with_header(|h| h.hops = hops)
+    }
+
+    /// Sets `xid`.
+    pub fn xid(&mut self, xid: u32) -> &mut Self {
+        self.with_header(|h| h.set_xid(xid))
+    }
+
+    /// Sets `secs`.
+    pub fn secs(&mut self, secs: u16) -> &mut Self {
+        self.with_header(|h| h.set_secs(secs))
+    }
+
+    /// Sets `flags`.
+    pub fn flags(&mut self, flags: Flags) -> &mut Self {
+        self.with_header(|h| h.set_flags(flags))
+    }
+
+    /// Sets `ciaddr`.
+    pub fn ciaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.with_header(|h| h.set_ciaddr(addr))
+    }
+
+    /// Sets `yiaddr`.
+    pub fn yiaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.with_header(|h| h.set_yiaddr(addr))
+    }
+
+    /// Sets `siaddr`.
+    pub fn siaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.with_header(|h| h.set_siaddr(addr))
+    }
+
+    /// Sets `giaddr`.
+    pub fn giaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.with_header(|h| h.set_giaddr(addr))
+    }
+
+    /// Sets `chaddr` (zero-padded) and `hlen` to its length (at most 16).
+    pub fn chaddr(&mut self, addr: &[u8]) -> &mut Self {
+        let r = self.header_mut().map(|h| h.set_chaddr(addr));
+        if let Some(Err(e)) = r {
+            self.fail(e);
+        }
+        self
+    }
+
+    /// Sets `sname` (at most 64 bytes, NUL-padded).
+    pub fn sname(&mut self, name: &[u8]) -> &mut Self {
+        let r = self.header_mut().map(|h| h.set_sname(name));
+        if let Some(Err(e)) = r {
+            self.fail(e);
+        }
+        self
+    }
+
+    /// Sets `file` (at most 128 bytes, NUL-padded).
+    pub fn file(&mut self, name: &[u8]) -> &mut Self {
+        let r = self.header_mut().map(|h| h.set_file(name));
+        if let Some(Err(e)) = r {
+            self.fail(e);
+        }
+        self
+    }
+
+    /// Directs the following options (and PAD/END/raw bytes) into `area`.
+    /// Opening `file` or `sname` zeroes the field; the caller is responsible
+    /// for option 52 in the main area saying so (see [`overload`](Self::overload)).
+    pub fn area(&mut self, area: Area) -> &mut Self {
+        let cursor = self.cursor(area);
+        if !cursor.opened {
+            cursor.opened = true;
+            let range = area.start()..area.start() + area_capacity(area);
+            if let Some(field) = self.buf.get_mut(range) {
+                field.fill(0);
+            }
+        }
+        self.area = area;
+        self
+    }
+
+    /// Writes option 52 with `value`.
+    pub fn overload(&mut self, value: crate::options::Overload) -> &mut Self {
+        self.option(OptionCode::OVERLOAD, &[value.to_u8()])
+    }
+
+    /// The end of the writable region of an area.
+    fn area_limit(&self, area: Area) -> usize {
+        match area {
+            Area::Options => self.limit,
+            Area::File => offset::COOKIE,
+            Area::Sname => offset::FILE,
+        }
+    }
+
+    /// Reserves `len` bytes in the current area, returning the start.
+    fn reserve(&mut self, len: usize) -> Option<usize> {
+        let area = self.area;
+        let start = self.cursor(area).pos;
+        let end = start + len;
+        let limit = self.area_limit(self.area);
+        if self.error.is_some() || end > limit {
+            match area {
+                Area::Options => {
+                    self.fail(Error::BufferTooSmall {
+                        needed: end,
+                        available: limit,
+                    });
+                    // Keep counting so `finish` can say how much was needed.
+                    self.main.pos = end;
+                }
+                area => self.fail(Error::AreaFull {
+                    area,
+                    offset: start,
+                    needed: len,
+                    available: limit.saturating_sub(start),
+                }),
+            }
+            return None;
+        }
+        self.cursor(area).pos = end;
+        Some(start)
+    }
+
+    /// Writes `count` PAD bytes in the current area.
+    pub fn pad(&mut self, count: usize) -> &mut Self {
+        if let Some(start) = self.reserve(count) {
+            if let Some(dst) = self.buf.get_mut(start..start + count) {
+                dst.fill(0);
+            }
+        }
+        self
+    }
+
+    /// Writes bytes verbatim in the current area (e.g. bytes after END).
+    pub fn raw(&mut self, bytes: &[u8]) -> &mut Self {
+        if let Some(start) = self.reserve(bytes.len()) {
+            if let Some(dst) = self.buf.get_mut(start..start + bytes.len()) {
+                dst.copy_from_slice(bytes);
+            }
+        }
+        self
+    }
+
+    /// Writes END in the current area now.
+    pub fn end(&mut self) -> &mut Self {
+        if let Some(start) = self.reserve(1) {
+            if let Some(b) = self.buf.get_mut(start) {
+                *b = 255;
+            }
+        }
+        let area = self.area;
+        self.cursor(area).ended = true;
+        self
+    }
+
+    /// Leaves the current area without END (only to reproduce senders that
+    /// omit it; RFC 2131 requires END).
+    pub fn no_end(&mut self) -> &mut Self {
+        let area = self.area;
+        self.cursor(area).ended = true;
+        self
+    }
+
+    /// Writes option `code` with `value`, split into fragments of at most
+    /// 255 bytes (RFC 3396) when longer. A value of 255 bytes or less is a
+    /// single instance, so calling this repeatedly with the same code writes
+    /// the fragments exactly as given.
+    pub fn option(&mut self, code: OptionCode, value: &[u8]) -> &mut Self {
+        self.emit(code, value.len(), |w| w(value))
+    }
+
+    /// Writes a typed option (split per RFC 3396 when its value exceeds 255
+    /// bytes).
+    pub fn typed(&mut self, option: &DhcpOption<'_>) -> &mut Self {
+        self.emit(option.code(), option.value_len(), |w| option.write_value(w))
+    }
+
+    /// Writes option `code` whose value of `len` bytes is produced in pieces
+    /// by `write`; the core of every option setter.
+    fn emit(
+        &mut self,
+        code: OptionCode,
+        len: usize,
+        write: impl FnOnce(&mut dyn FnMut(&[u8])),
+    ) -> &mut Self {
+        let area = self.area;
+        let at = self.cursor(area).pos;
+        if code == OptionCode::PAD || code == OptionCode::END {
+            self.fail(Error::ReservedCode { code: code.0, offset: at });
+            return self;
+        }
+        let fragments = len.div_ceil(255).max(1);
+        let total = len + 2 * fragments;
+        let Some(start) = self.reserve(total) else {
+            return self;
+        };
+        let Some(region) = self.buf.get_mut(start..start + total) else {
+            return self;
+        };
+        let mut writer = FragmentWriter {
+            region,
+            at: 0,
+            code: code.0,
+            left_total: len,
+            left_in_fragment: 0,
+        };
+        if len == 0 {
+            writer.header();
+        }
+        write(&mut |piece: &[u8]| writer.put(piece));
+        self
+    }
+
+    /// Option 53.
+    pub fn message_type(&mut self, t: MessageType) -> &mut Self {
+        self.option(OptionCode::MESSAGE_TYPE, &[u8::from(t)])
+    }
+
+    /// Option 54.
+    pub fn server_identifier(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.option(OptionCode::SERVER_IDENTIFIER, &addr.octets())
+    }
+
+    /// Option 50.
+    pub fn requested_ip(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.option(OptionCode::REQUESTED_IP_ADDRESS, &addr.octets())
+    }
+
+    /// Option 51, seconds (`u32::MAX` is infinite).
+    pub fn lease_time(&mut self, secs: u32) -> &mut Self {
+        self.option(OptionCode::LEASE_TIME, &secs.to_be_bytes())
+    }
+
+    /// Option 58, seconds.
+    pub fn renewal_time(&mut self, secs: u32) -> &mut Self {
+        self.option(OptionCode::RENEWAL_TIME, &secs.to_be_bytes())
+    }
+
+    /// Option 59, seconds.
+    pub fn rebinding_time(&mut self, secs: u32) -> &mut Self {
+        self.option(OptionCode::REBINDING_TIME, &secs.to_be_bytes())
+    }
+
+    /// Option 1.
+    pub fn subnet_mask(&mut self, mask: Ipv4Addr) -> &mut Self {
+        self.option(OptionCode::SUBNET_MASK, &mask.octets())
+    }
+
+    /// Option 28.
+    pub fn broadcast_address(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.option(OptionCode::BROADCAST_ADDRESS, &addr.octets())
+    }
+
+    /// An option whose value is a list of addresses (3, 6, 42, ...).
+    pub fn addresses(&mut self, code: OptionCode, addrs: &[Ipv4Addr]) -> &mut Self {
+        self.emit(code, addrs.len() * 4, |w| {
+            for a in addrs {
+                w(&a.octets());
+            }
+        })
+    }
+
+    /// Option 3.
+    pub fn routers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+        self.addresses(OptionCode::ROUTER, addrs)
+    }
+
+    /// Option 6.
+    pub fn dns_servers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+        self.addresses(OptionCode::DOMAIN_NAME_SERVER, addrs)
+    }
+
+    /// Option 12.
+    pub fn host_name(&mut self, name: &[u8]) -> &mut Self {
+        self.option(OptionCode::HOST_NAME, name)
+    }
+
+    /// Option 15.
+    pub fn domain_name(&mut self, name: &[u8]) -> &mut Self {
+        self.option(OptionCode::DOMAIN_NAME, name)
+    }
+
+    /// Option 55.
+    pub fn parameter_request_list(&mut self, codes: &[OptionCode]) -> &mut Self {
+        self.emit(OptionCode::PARAMETER_REQUEST_LIST, codes.len(), |w| {
+            for c in codes {
+                w(&[c.0]);
+            }
+        })
+    }
+
+    /// Option 57.
+    pub fn max_message_size(&mut self, size: u16) -> &mut Self {
+        self.option(OptionCode::MAX_MESSAGE_SIZE, &size.to_be_bytes())
+    }
+
+    /// Option 60.
+    pub fn vendor_class_identifier(&mut self, class: &[u8]) -> &mut Self {
+        self.option(OptionCode::VENDOR_CLASS_IDENTIFIER, class)
+    }
+
+    /// Option 61: a type byte and the identifier.
+    pub fn client_identifier(&mut self, kind: u8, id: &[u8]) -> &mut Self {
+        self.emit(OptionCode::CLIENT_IDENTIFIER, 1 + id.len(), |w| {
+            w(&[kind]);
+            w(id);
+        })
+    }
+
+    /// Option 82 from `(sub-option code, value)` pairs, each value at most
+    /// 255 bytes (longer ones are an [`Error::InvalidLength`]).
+    pub fn relay_agent_information(&mut self, subs: &[(u8, &[u8])]) -> &mut Self {
+        if let Some((code, v)) = subs.iter().find(|(_, v)| v.len() > 255) {
+            let area = self.area;
+        let at = self.cursor(area).pos;
+            self.fail(Error::InvalidLength {
+                code: *code,
+                offset: at,
+                len: v.len(),
+                expected: "a sub-option value of at most 255 bytes",
+            });
+            return self;
+        }
+        let len = subs.iter().map(|(_, v)| 2 + v.len()).sum();
+        self.emit(OptionCode::RELAY_AGENT_INFORMATION, len, |w| {
+            for (code, v) in subs {
+                // Checked above: every value fits a length byte.
+                w(&[*code, u8::try_from(v.len()).unwrap_or(255)]);
+                w(v);
+            }
+        })
+    }
+
+    /// The first error so far, if any.
+    pub fn error(&self) -> Option<Error> {
+        self.error
+    }
+
+    /// Closes every open area with END (unless written or omitted), pads to
+    /// the minimum length with zeros and returns the message length.
+    ///
+    /// # Errors
+    /// The first error of any setter; [`Error::BufferTooSmall`] reports the
+    /// total size the message needs.
+    pub fn finish(&mut self) -> Result<usize, Error> {
+        for area in [Area::File, Area::Sname, Area::Options] {
+            let c = *self.cursor(area);
+            if c.opened && !c.ended {
+                self.area = area;
+                self.end();
+            }
+        }
+        let used = self.main.pos;
+        let len = used.max(self.min_len);
+        if let Some(err) = self.error {
+            return Err(match err {
+                Error::BufferTooSmall { available, .. } => Error::BufferTooSmall {
+                    needed: len,
+                    available,
+                },
+                other => other,
+            });
+        }
+        if len > self.limit {
+            return Err(Error::BufferTooSmall {
+                needed: len,
+                available: self.limit,
+            });
+        }
+        if let Some(padding) = self.buf.get_mut(used..len) {
+            padding.fill(0);
+        }
+        Ok(len)
+    }
+
+    /// Finishes and appends the message to `out`.
+    ///
+    /// # Errors
+    /// As [`finish`](Self::finish), and [`Error::BufferTooSmall`] when `out`
+    /// has less room than the message.
+    #[cfg(feature = "bytes")]
+    pub fn finish_to<B: bytes::BufMut>(&mut self, out: &mut B) -> Result<usize, Error> {
+        let len = self.finish()?;
+        if out.remaining_mut() < len {
+            return Err(Error::BufferTooSmall {
+                needed: len,
+                available: out.remaining_mut(),
+            });
+        }
+        out.put_slice(self.buf.get(..len).unwrap_or_default());
+        Ok(len)
+    }
+}
+
+fn area_capacity(area: Area) -> usize {
+    match area {
+        Area::Options => 0,
+        Area::File => 128,
+        Area::Sname => 64,
+    }
+}
+
+/// Writes one option value into a reserved region, inserting a `code len`
+/// header every 255 bytes.
+struct FragmentWriter<'r> {
+    region: &'r mut [u8],
+    at: usize,
+    code: u8,
+    left_total: usize,
+    left_in_fragment: usize,
+}
+
+impl FragmentWriter<'_> {
+    fn header(&mut self) {
+        let len = self.left_total.min(255);
+        if let Some(h) = self.region.get_mut(self.at..self.at + 2) {
+            h.copy_from_slice(&[self.code, u8::try_from(len).unwrap_or(255)]);
+        }
+        self.at += 2;
+        self.left_in_fragment = len;
+    }
+
+    fn put(&mut self, mut piece: &[u8]) {
+        while !piece.is_empty() && self.left_total > 0 {
+            if self.left_in_fragment == 0 {
+                self.header();
+            }
+            let n = piece.len().min(self.left_in_fragment);
+            let (now, later) = piece.split_at(n);
+            if let Some(dst) = self.region.get_mut(self.at..self.at + n) {
+                dst.copy_from_slice(now);
+            }
+            self.at += n;
+            self.left_in_fragment -= n;
+            self.left_total -= n;
+            piece = later;
+        }
+    }
+}
+
+/// Re-emits a parsed message through the builder, reproducing every option
+/// instance in place (PAD runs, fragment boundaries, overloaded areas, bytes
+/// after END). The output equals the input for any message whose options
+/// walk without error: a check that nothing was lost in parsing.
+///
+/// # Errors
+/// The message's cookie or walk error, or [`Error::BufferTooSmall`].
+///
+/// ```
+/// # fn main() -> Result<(), dhcpwire::Error> {
+/// use dhcpwire::{Message, MessageBuilder, MessageType, builder::rebuild};
+/// let mut buf = [0u8; 300];
+/// let len = MessageBuilder::new(&mut buf)?.message_type(MessageType::Inform).finish()?;
+/// let mut out = [0u8; 300];
+/// let n = rebuild(&Message::parse(&buf[..len])?, &mut out)?;
+/// assert_eq!(&out[..n], &buf[..len]);
+/// # Ok(()) }
+/// ```
+pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
+    msg.cookie()?;
+    let mut b = MessageBuilder::new(out)?;
+    b.min_len(0).max_size(msg.len()).header(msg.header());
+    let overload = msg.overload()?;
+    let mut areas = [Some(Area::Options), None, None];
+    if let Some(o) = overload {
+        if o.file() {
+            areas[1] = Some(Area::File);
+        }
+        if o.sname() {
+            areas[2] = Some(Area::Sname);
+        }
+    }
+    for area in areas.into_iter().flatten() {
+        b.area(area);
+        let slice: &[u8] = match area {
+            Area::Options => msg.options_area(),
+            Area::File => &msg.header().file,
+            Area::Sname => &msg.header().sname,
+        };
+        let mut walk = crate::options::AreaOptions::new(slice, area.start(), area);
+        let mut cursor = area.start();
+        for opt in walk.by_ref() {
+            let opt = opt?;
+            b.pad(opt.offset - cursor).option(opt.code, opt.data);
+            cursor = opt.offset + 2 + opt.len();
+        }
+        match (walk.end_offset(), walk.trailing()) {
+            (Some(end), Some(tail)) => {
+                b.pad(end - cursor).end().raw(tail);
+            }
+            _ => {
+                // Ran out without END: only PAD bytes can remain.
+                let area_end = area.start() + slice.len();
+                b.pad(area_end - cursor).no_end();
+            }
+        }
+    }
+    b.area(Area::Options);
+    b.finish()
+}
+
+impl Header {
+    /// `mut_from_prefix` that never fails for the builder's buffers (always
+    /// at least 240 bytes); `None` otherwise.
+    fn mut_from_prefix_checked(buf: &mut [u8]) -> Option<&mut Header> {
+        use zerocopy::FromBytes;
+        Header::mut_from_prefix(buf).ok().map(|(h, _)| h)
+    }
+}
+
+const _: () = assert!(HEADER_LEN + 4 == MIN_DHCP_LEN);

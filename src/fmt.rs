@@ -1,0 +1,64 @@
+//! Small formatting adapters shared by the `Display` impls.
+
+use core::fmt;
+
+/// Bytes as lowercase colon-separated hex: `0a:16:36`.
+#[derive(Clone, Copy)]
+pub(crate) struct Hex<'a>(pub &'a [u8]);
+
+impl fmt::Display for Hex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, b) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str(":")?;
+            }
+            write!(f, "{b:02x}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Hex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+/// Bytes as text: printable ASCII as is, everything else as `\xNN`,
+/// quotes and backslashes escaped.
+#[derive(Clone, Copy)]
+pub(crate) struct Text<'a>(pub &'a [u8]);
+
+impl fmt::Display for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for &b in self.0 {
+            match b {
+                b'"' => f.write_str("\\\"")?,
+                b'\\' => f.write_str("\\\\")?,
+                0x20..=0x7e => write!(f, "{}", char::from(b))?,
+                _ => write!(f, "\\x{b:02x}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Text<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{self}\"")
+    }
+}
+
+/// Quoted text when every byte is printable ASCII, hex otherwise.
+#[derive(Clone, Copy)]
+pub(crate) struct TextOrHex<'a>(pub &'a [u8]);
+
+impl fmt::Display for TextOrHex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.0.is_empty() && self.0.iter().all(|b| (0x20..=0x7e).contains(b)) {
+            write!(f, "\"{}\"", Text(self.0))
+        } else {
+            write!(f, "{}", Hex(self.0))
+        }
+    }
+}

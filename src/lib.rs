@@ -1,0 +1,104 @@
+//! # dhcpwire
+//!
+//! A zero-copy DHCPv4 wire-format library: typed views over the fixed BOOTP
+//! header, a magic-cookie-checked, overload- and RFC 3396-aware option walk,
+//! typed option decoding, in-place edits, and a builder that writes into the
+//! caller's buffer. No `unsafe`, no allocation on the parse, walk, edit and
+//! build paths, no panic on any input: every malformed input is a typed
+//! [`Error`] that says what was expected and at which byte offset.
+//!
+//! ```
+//! # fn main() -> Result<(), dhcpwire::Error> {
+//! use dhcpwire::{DhcpOption, Message, MessageBuilder, MessageMut, MessageType, OptionCode};
+//! use std::net::Ipv4Addr;
+//!
+//! // A client's Discover, as a server would receive it.
+//! let mut discover = [0u8; 300];
+//! let len = MessageBuilder::new(&mut discover)?
+//!     .xid(0x0a00_0001)
+//!     .htype(1)
+//!     .chaddr(&[0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a])
+//!     .message_type(MessageType::Discover)
+//!     .host_name(b"laptop-a")
+//!     .finish()?;
+//!
+//! // A relay edits it in place on the way to the server.
+//! MessageMut::parse(&mut discover[..len])?
+//!     .set_giaddr(Ipv4Addr::new(10, 198, 27, 4))
+//!     .increment_hops()?;
+//!
+//! // The server parses it (O(1)), walks the options lazily, decodes them.
+//! let msg = Message::parse(&discover[..len])?;
+//! assert_eq!(msg.message_type()?, Some(MessageType::Discover));
+//! for opt in msg.options() {
+//!     let opt = opt?; // the error would say what and at which offset
+//!     if let DhcpOption::HostName(name) = opt.decode()? {
+//!         assert_eq!(name.as_bytes(), b"laptop-a");
+//!     }
+//! }
+//!
+//! // And answers into its own buffer, without allocating.
+//! let mut reply = [0u8; 576];
+//! let n = MessageBuilder::reply_to(&msg, MessageType::Offer, &mut reply)?
+//!     .yiaddr(Ipv4Addr::new(192, 168, 1, 100))
+//!     .server_identifier(Ipv4Addr::new(192, 168, 1, 1))
+//!     .lease_time(300)
+//!     .finish()?;
+//! let offer = Message::parse(&reply[..n])?;
+//! assert_eq!(offer.xid(), 0x0a00_0001);
+//! assert_eq!(offer.giaddr(), Ipv4Addr::new(10, 198, 27, 4));
+//! # Ok(()) }
+//! ```
+//!
+//! ## Layers
+//! - [`header`]: the 236-byte [`Header`] as a zerocopy struct.
+//! - [`message`]: [`Message`] (read) and [`MessageMut`] (edit in place).
+//! - [`options`]: the raw, overload-aware and RFC 3396 walks, and typed
+//!   [`DhcpOption`] values with sub-option iterators.
+//! - [`builder`]: the [`MessageBuilder`].
+//! - `capture` (feature `capture`): DHCP messages out of pcap, pcapng,
+//!   tcpdump text and hex dumps.
+//!
+//! ## Features
+//! - `std` (default): implies `alloc`; nothing in the core needs it.
+//! - `alloc`: [`OptionValue::to_vec`](options::OptionValue::to_vec).
+//! - `bytes`: [`MessageBuilder::finish_to`] any `bytes::BufMut`.
+//! - `arbitrary`: `Arbitrary` for codes, message types and header enums.
+//! - `capture`: the capture readers (pcap-parser, etherparse).
+
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+pub mod builder;
+pub mod code;
+pub mod error;
+mod fmt;
+pub mod header;
+pub mod message;
+pub mod options;
+
+#[cfg(feature = "capture")]
+pub mod capture;
+
+pub use builder::MessageBuilder;
+pub use code::{MessageType, OptionCode};
+pub use error::Error;
+pub use header::{Flags, Header, Op};
+pub use message::{Deviation, DeviationKind, MAGIC_COOKIE, Message, MessageMut};
+pub use options::typed::DhcpOption;
+pub use options::{Area, OptionValue, Options, Overload, RawOption};
