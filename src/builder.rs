@@ -395,7 +395,10 @@ impl<'b> MessageBuilder<'b> {
         let area = self.area;
         let at = self.cursor(area).pos;
         if code == OptionCode::PAD || code == OptionCode::END {
-            self.fail(Error::ReservedCode { code: code.0, offset: at });
+            self.fail(Error::ReservedCode {
+                code: code.0,
+                offset: at,
+            });
             return self;
         }
         let fragments = len.div_ceil(255).max(1);
@@ -521,7 +524,7 @@ impl<'b> MessageBuilder<'b> {
     pub fn relay_agent_information(&mut self, subs: &[(u8, &[u8])]) -> &mut Self {
         if let Some((code, v)) = subs.iter().find(|(_, v)| v.len() > 255) {
             let area = self.area;
-        let at = self.cursor(area).pos;
+            let at = self.cursor(area).pos;
             self.fail(Error::InvalidLength {
                 code: *code,
                 offset: at,

@@ -16,9 +16,7 @@ use crate::options::Area;
 #[non_exhaustive]
 pub enum Error {
     /// The input ends before the 236-byte fixed BOOTP header does.
-    #[error(
-        "message truncated at offset {len}: the fixed BOOTP header needs 236 bytes, got {len}"
-    )]
+    #[error("message truncated at offset {len}: the fixed BOOTP header needs 236 bytes, got {len}")]
     TruncatedHeader {
         /// Length of the input, which is also the offset where bytes ran out.
         len: usize,
@@ -59,7 +57,9 @@ pub enum Error {
 
     /// An option code other than PAD or END is the last byte of its area, so
     /// its length byte is missing.
-    #[error("option {code} at offset {offset} in the {area} area has no length byte: the area ends")]
+    #[error(
+        "option {code} at offset {offset} in the {area} area has no length byte: the area ends"
+    )]
     MissingOptionLength {
         /// The option code.
         code: u8,
@@ -174,7 +174,9 @@ pub enum Error {
     },
 
     /// A value given to the builder does not fit its field.
-    #[error("value of {len} bytes for the {field} field at offset {offset} exceeds its {max} bytes")]
+    #[error(
+        "value of {len} bytes for the {field} field at offset {offset} exceeds its {max} bytes"
+    )]
     FieldTooLong {
         /// Name of the header field (`"chaddr"`, `"sname"`, `"file"`).
         field: &'static str,
@@ -229,7 +231,9 @@ pub enum Error {
 
     /// An option cannot be edited in place because it is split into several
     /// RFC 3396 fragments.
-    #[error("option {code} at offset {offset} is split into several fragments and cannot be edited in place")]
+    #[error(
+        "option {code} at offset {offset} is split into several fragments and cannot be edited in place"
+    )]
     Fragmented {
         /// The option code.
         code: u8,

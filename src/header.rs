@@ -378,12 +378,7 @@ impl Header {
     }
 }
 
-fn set_field(
-    field: &mut [u8],
-    value: &[u8],
-    name: &'static str,
-    at: usize,
-) -> Result<(), Error> {
+fn set_field(field: &mut [u8], value: &[u8], name: &'static str, at: usize) -> Result<(), Error> {
     let max = field.len();
     let (head, tail) = field
         .split_at_mut_checked(value.len())

@@ -95,6 +95,11 @@ pub mod options;
 #[cfg(feature = "capture")]
 pub mod capture;
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use builder::MessageBuilder;
 pub use code::{MessageType, OptionCode};
 pub use error::Error;

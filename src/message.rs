@@ -650,7 +650,8 @@ impl fmt::Display for Message<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let h = self.header;
         write!(f, "BOOTP/DHCP, {}", h.op())?;
-        if h.htype == 1 && h.hlen == 6 {
+        // tcpdump names the client only on requests.
+        if h.op() == crate::header::Op::BootRequest && h.htype == 1 && h.hlen == 6 {
             write!(f, " from {}", crate::fmt::Hex(h.chaddr_lossy()))?;
         }
         write!(f, ", length {}", self.bytes.len())?;
@@ -722,7 +723,13 @@ impl fmt::Display for Message<'_> {
 impl fmt::Display for RawOption<'_> {
     /// `Name Option N, length L: value`, like tcpdump -v.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} Option {}, length {}", self.code, self.code.0, self.len())?;
+        write!(
+            f,
+            "{} Option {}, length {}",
+            self.code,
+            self.code.0,
+            self.len()
+        )?;
         if self.area != Area::Options {
             write!(f, " (in {})", self.area)?;
         }

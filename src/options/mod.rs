@@ -363,7 +363,6 @@ impl<'a> Options<'a> {
         self.overload.overload()
     }
 
-
     /// Moves to the next area after `current` finished cleanly, or ends.
     fn advance_area(&mut self) -> bool {
         let next = match (self.current.area(), self.overload.overload()) {

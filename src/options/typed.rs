@@ -155,10 +155,9 @@ impl<'a> DhcpOption<'a> {
                 DhcpOption::VendorClassIdentifier(non_empty(code, data, offset)?)
             }
             OptionCode::CLIENT_IDENTIFIER => match data {
-                [kind, id @ ..] if !id.is_empty() => DhcpOption::ClientIdentifier(ClientId {
-                    kind: *kind,
-                    id,
-                }),
+                [kind, id @ ..] if !id.is_empty() => {
+                    DhcpOption::ClientIdentifier(ClientId { kind: *kind, id })
+                }
                 _ => return Err(invalid_len(code, data, offset, "at least 2 bytes")),
             },
             OptionCode::RELAY_AGENT_INFORMATION => {
@@ -227,9 +226,9 @@ impl<'a> DhcpOption<'a> {
             | DhcpOption::BroadcastAddress(a)
             | DhcpOption::RequestedIpAddress(a)
             | DhcpOption::ServerIdentifier(a) => sink(&a.octets()),
-            DhcpOption::LeaseTime(v) | DhcpOption::RenewalTime(v) | DhcpOption::RebindingTime(v) => {
-                sink(&v.to_be_bytes())
-            }
+            DhcpOption::LeaseTime(v)
+            | DhcpOption::RenewalTime(v)
+            | DhcpOption::RebindingTime(v) => sink(&v.to_be_bytes()),
             DhcpOption::Overload(o) => sink(&[o.to_u8()]),
             DhcpOption::MessageType(t) => sink(&[u8::from(*t)]),
             DhcpOption::MaxMessageSize(v) => sink(&v.to_be_bytes()),
@@ -260,7 +259,9 @@ impl fmt::Display for DhcpOption<'_> {
             DhcpOption::HostName(t)
             | DhcpOption::DomainName(t)
             | DhcpOption::VendorClassIdentifier(t) => write!(f, "\"{t}\""),
-            DhcpOption::LeaseTime(v) | DhcpOption::RenewalTime(v) | DhcpOption::RebindingTime(v) => {
+            DhcpOption::LeaseTime(v)
+            | DhcpOption::RenewalTime(v)
+            | DhcpOption::RebindingTime(v) => {
                 if *v == u32::MAX {
                     f.write_str("infinite")
                 } else {
@@ -328,7 +329,8 @@ impl<'a> Ipv4List<'a> {
     }
 
     fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
-        Self::new(data).ok_or_else(|| invalid_len(code, data, offset, "a non-zero multiple of 4 bytes"))
+        Self::new(data)
+            .ok_or_else(|| invalid_len(code, data, offset, "a non-zero multiple of 4 bytes"))
     }
 
     /// The raw bytes.
