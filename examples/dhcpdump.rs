@@ -16,7 +16,7 @@ use std::io::{self, BufWriter, Write};
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
-use dhcpwire::capture::{self, Datagram, FrameError, FrameErrorKind};
+use dhcpwire::capture::{self, Datagram, FrameError};
 use dhcpwire::options::relay::relay_sub_option_name;
 use dhcpwire::{DhcpOption, Error, Message, MessageType, OptionCode, RawOption, builder};
 use serde_json::{Map, Value, json};
@@ -349,22 +349,8 @@ fn value_json(opt: &DhcpOption<'_>) -> Value {
     }
 }
 
-fn frame_error_kind(kind: &FrameErrorKind) -> (&'static str, Option<usize>) {
-    match kind {
-        FrameErrorKind::Truncated { offset, .. } => ("truncated", Some(*offset)),
-        FrameErrorKind::TruncatedRecord { .. } => ("truncated_record", None),
-        FrameErrorKind::Fragment { .. } => ("ip_fragment", None),
-        FrameErrorKind::NotIpv4 { .. } => ("not_ipv4", None),
-        FrameErrorKind::NotUdp { .. } => ("not_udp", None),
-        FrameErrorKind::NotDhcpPort { .. } => ("not_dhcp_port", None),
-        FrameErrorKind::InvalidIpv4 { offset, .. } => ("invalid_ipv4", Some(*offset)),
-        FrameErrorKind::InvalidUdpLength { offset, .. } => ("invalid_udp_length", Some(*offset)),
-        _ => ("not_dhcp", None),
-    }
-}
-
 fn frame_error_json(source: &str, fe: &FrameError) -> Value {
-    let (kind, offset) = frame_error_kind(&fe.kind);
+    let (kind, offset) = (fe.kind.kind(), fe.kind.offset());
     let mut obj = Map::new();
     obj.insert("source".into(), json!(source));
     obj.insert("frame".into(), json!(fe.frame));

@@ -522,11 +522,11 @@ impl<'b> MessageBuilder<'b> {
     /// Option 82 from `(sub-option code, value)` pairs, each value at most
     /// 255 bytes (longer ones are an [`Error::InvalidLength`]).
     pub fn relay_agent_information(&mut self, subs: &[(u8, &[u8])]) -> &mut Self {
-        if let Some((code, v)) = subs.iter().find(|(_, v)| v.len() > 255) {
+        if let Some((_, v)) = subs.iter().find(|(_, v)| v.len() > 255) {
             let area = self.area;
             let at = self.cursor(area).pos;
             self.fail(Error::InvalidLength {
-                code: *code,
+                code: OptionCode::RELAY_AGENT_INFORMATION.0,
                 offset: at,
                 len: v.len(),
                 expected: "a sub-option value of at most 255 bytes",

@@ -25,7 +25,7 @@ pub enum Error {
     /// The input ends inside the 4-byte DHCP magic cookie (offset 236).
     #[error(
         "message truncated at offset {len}: the magic cookie 99.130.83.99 at offset 236 needs 4 bytes, got {}",
-        len - 236
+        len.saturating_sub(236)
     )]
     TruncatedCookie {
         /// Length of the input, which is also the offset where bytes ran out.
@@ -269,6 +269,18 @@ impl Error {
             | Error::Fragmented { offset, .. } => offset,
             Error::BufferTooSmall { available, .. } => available,
         }
+    }
+
+    /// The same error pointing at `new` instead (for variants whose offset
+    /// is a plain position; others are returned unchanged).
+    pub(crate) fn at(mut self, new: usize) -> Self {
+        match &mut self {
+            Error::InvalidLength { offset, .. }
+            | Error::InvalidValue { offset, .. }
+            | Error::SubOptionOverrun { offset, .. } => *offset = new,
+            _ => {}
+        }
+        self
     }
 
     /// A stable snake-case name of the variant, for logs and JSON output.

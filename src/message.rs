@@ -274,50 +274,76 @@ impl<'a> Message<'a> {
     /// not exactly one byte.
     #[inline]
     pub fn message_type(&self) -> Result<Option<MessageType>, Error> {
-        let Some(value) = self.option(OptionCode::MESSAGE_TYPE)? else {
+        self.scalar(OptionCode::MESSAGE_TYPE, |o| match o {
+            DhcpOption::MessageType(t) => Some(*t),
+            _ => None,
+        })
+    }
+
+    /// Decodes a fixed-size option (at most 4 bytes), joining RFC 3396
+    /// fragments on the stack, and extracts its value.
+    fn scalar<T>(
+        &self,
+        code: OptionCode,
+        extract: impl FnOnce(&DhcpOption<'_>) -> Option<T>,
+    ) -> Result<Option<T>, Error> {
+        let Some(value) = self.option(code)? else {
             return Ok(None);
         };
-        match (value.as_single(), value.len()) {
-            (Some([t]), _) => Ok(Some(MessageType::from(*t))),
-            (_, len) => Err(Error::InvalidLength {
-                code: OptionCode::MESSAGE_TYPE.0,
-                offset: value.offset(),
-                len,
-                expected: "1 byte",
-            }),
-        }
+        let mut scratch = [0u8; 4];
+        let decoded = match value.as_single() {
+            Some(data) => DhcpOption::decode(code, data, value.offset())?,
+            None if value.len() <= scratch.len() => value.decode_with(&mut scratch)?,
+            None => {
+                return Err(Error::InvalidLength {
+                    code: code.0,
+                    offset: value.offset(),
+                    len: value.len(),
+                    expected: "a fixed-size value of at most 4 bytes",
+                });
+            }
+        };
+        Ok(extract(&decoded))
     }
 
     /// The client's maximum DHCP message size (option 57), if sent and valid.
     pub fn max_message_size(&self) -> Option<u16> {
-        match self.typed(OptionCode::MAX_MESSAGE_SIZE) {
-            Ok(Some(DhcpOption::MaxMessageSize(v))) => Some(v),
+        self.scalar(OptionCode::MAX_MESSAGE_SIZE, |o| match o {
+            DhcpOption::MaxMessageSize(v) => Some(*v),
             _ => None,
-        }
+        })
+        .ok()
+        .flatten()
     }
 
     /// The server identifier (option 54), if present and valid.
     pub fn server_identifier(&self) -> Option<Ipv4Addr> {
-        match self.typed(OptionCode::SERVER_IDENTIFIER) {
-            Ok(Some(DhcpOption::ServerIdentifier(a))) => Some(a),
+        self.scalar(OptionCode::SERVER_IDENTIFIER, |o| match o {
+            DhcpOption::ServerIdentifier(a) => Some(*a),
             _ => None,
-        }
+        })
+        .ok()
+        .flatten()
     }
 
     /// The requested IP address (option 50), if present and valid.
     pub fn requested_ip(&self) -> Option<Ipv4Addr> {
-        match self.typed(OptionCode::REQUESTED_IP_ADDRESS) {
-            Ok(Some(DhcpOption::RequestedIpAddress(a))) => Some(a),
+        self.scalar(OptionCode::REQUESTED_IP_ADDRESS, |o| match o {
+            DhcpOption::RequestedIpAddress(a) => Some(*a),
             _ => None,
-        }
+        })
+        .ok()
+        .flatten()
     }
 
     /// The lease time in seconds (option 51), if present and valid.
     pub fn lease_time(&self) -> Option<u32> {
-        match self.typed(OptionCode::LEASE_TIME) {
-            Ok(Some(DhcpOption::LeaseTime(v))) => Some(v),
+        self.scalar(OptionCode::LEASE_TIME, |o| match o {
+            DhcpOption::LeaseTime(v) => Some(*v),
             _ => None,
-        }
+        })
+        .ok()
+        .flatten()
     }
 
     /// Calls `f` for every way this message departs from the strict wire
@@ -461,6 +487,7 @@ impl fmt::Display for Deviation {
 /// assert_eq!((msg.giaddr(), msg.hops), (Ipv4Addr::new(10, 198, 27, 4), 1));
 /// # Ok(()) }
 /// ```
+#[derive(Debug)]
 pub struct MessageMut<'a> {
     header: &'a mut Header,
     /// Everything after the header: cookie and options.

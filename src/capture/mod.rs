@@ -439,6 +439,42 @@ pub enum FrameErrorKind {
     UnknownLinkLayer,
 }
 
+impl FrameErrorKind {
+    /// A stable snake-case name of the variant, for logs and JSON output.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Truncated { .. } => "truncated",
+            Self::TruncatedRecord { .. } => "truncated_record",
+            Self::NotIpv4 { .. } => "not_ipv4",
+            Self::UnsupportedAddressFamily { .. } => "unsupported_address_family",
+            Self::InvalidIpv4 { .. } => "invalid_ipv4",
+            Self::Fragment { .. } => "ip_fragment",
+            Self::NotUdp { .. } => "not_udp",
+            Self::InvalidUdpLength { .. } => "invalid_udp_length",
+            Self::NotDhcpPort { .. } => "not_dhcp_port",
+            Self::InvalidLinkHeader { .. } => "invalid_link_header",
+            Self::UnsupportedLinkType { .. } => "unsupported_link_type",
+            Self::UnknownInterface { .. } => "unknown_interface",
+            Self::UnknownLinkLayer => "unknown_link_layer",
+        }
+    }
+
+    /// The byte offset the error is about, when it has one: within the
+    /// frame for framing errors, within the file for a cut-off record.
+    pub fn offset(&self) -> Option<usize> {
+        match self {
+            Self::Truncated { offset, .. }
+            | Self::TruncatedRecord { offset, .. }
+            | Self::InvalidIpv4 { offset, .. }
+            | Self::InvalidUdpLength { offset, .. } => Some(*offset),
+            Self::InvalidLinkHeader { .. }
+            | Self::UnsupportedAddressFamily { .. }
+            | Self::UnknownLinkLayer => Some(0),
+            _ => None,
+        }
+    }
+}
+
 /// A frame that is not a usable DHCP datagram, with its 1-based number.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 #[error("frame {frame}: {kind}")]

@@ -125,7 +125,7 @@ impl<'a> RawOption<'a> {
 
     /// Offset of the first value byte.
     pub fn value_offset(&self) -> usize {
-        self.offset + 2
+        self.offset.saturating_add(2)
     }
 
     /// Decodes this single instance as its typed option. When the message
@@ -198,7 +198,7 @@ impl<'a> AreaOptions<'a> {
     /// Message offset of the END option, once the walk has reached it.
     pub fn end_offset(&self) -> Option<usize> {
         match self.state {
-            AreaState::Ended(i) => Some(self.base + i),
+            AreaState::Ended(i) => Some(self.base.saturating_add(i)),
             _ => None,
         }
     }
@@ -258,7 +258,7 @@ impl<'a> Iterator for AreaOptions<'a> {
         }
         let at = self.pos;
         let code = self.bytes.get(at).copied().unwrap_or(0);
-        let offset = self.base + at;
+        let offset = self.base.saturating_add(at);
         let Some(&len) = self.bytes.get(at + 1) else {
             self.state = AreaState::Failed;
             return Some(Err(Error::MissingOptionLength {
@@ -582,8 +582,25 @@ impl<'a> OptionValue<'a> {
             None => {
                 let joined = self.copy_to(scratch)?;
                 typed::DhcpOption::decode(self.code, joined, self.first.offset)
+                    .map_err(|e| self.remap(e))
             }
         }
+    }
+
+    /// Decoding a joined value reports positions inside it as if it were
+    /// one fragment; this points them at the byte in the message instead.
+    fn remap(&self, err: Error) -> Error {
+        let value_start = self.first.value_offset();
+        let Some(mut index) = err.offset().checked_sub(value_start) else {
+            return err;
+        };
+        for frag in self.fragments() {
+            if index < frag.len() {
+                return err.at(frag.value_offset().saturating_add(index));
+            }
+            index -= frag.len();
+        }
+        err
     }
 }
 

@@ -82,7 +82,7 @@ impl<'a> Iterator for SubOptions<'a> {
             return None;
         }
         let code = *self.data.get(self.pos)?;
-        let offset = self.base + self.pos;
+        let offset = self.base.saturating_add(self.pos);
         let overrun = |len: u8, available: usize| Error::SubOptionOverrun {
             code: self.parent,
             sub_code: code,

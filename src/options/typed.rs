@@ -130,7 +130,7 @@ impl<'a> DhcpOption<'a> {
             OptionCode::OVERLOAD => match data {
                 [v] => DhcpOption::Overload(Overload::from_u8(*v).ok_or(Error::InvalidValue {
                     code: code.0,
-                    offset: offset + 2,
+                    offset: offset.saturating_add(2),
                     expected: "1 (file), 2 (sname) or 3 (both)",
                 })?),
                 _ => return Err(invalid_len(code, data, offset, "1 byte")),
@@ -161,7 +161,7 @@ impl<'a> DhcpOption<'a> {
                 _ => return Err(invalid_len(code, data, offset, "at least 2 bytes")),
             },
             OptionCode::RELAY_AGENT_INFORMATION => {
-                let subs = SubOptions::new(code.0, data, offset + 2);
+                let subs = SubOptions::new(code.0, data, offset.saturating_add(2));
                 subs.validate()?;
                 DhcpOption::RelayAgentInformation(subs)
             }
