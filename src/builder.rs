@@ -69,6 +69,14 @@ pub struct MessageBuilder<'b> {
     main: AreaCursor,
     file: AreaCursor,
     sname: AreaCursor,
+    /// Whether options that do not fit may move into `file`, then `sname`.
+    overload_allowed: bool,
+    /// Position of the value byte of the option 52 written for automatic
+    /// overload; patched by `finish` once the areas used are known.
+    overload_value_at: Option<usize>,
+    /// `file` / `sname` hold a name set by the caller: never overloaded.
+    file_named: bool,
+    sname_named: bool,
     error: Option<Error>,
 }
 
@@ -108,13 +116,19 @@ impl<'b> MessageBuilder<'b> {
                 ended: false,
                 opened: false,
             },
+            overload_allowed: false,
+            overload_value_at: None,
+            file_named: false,
+            sname_named: false,
             error: None,
         })
     }
 
     /// Starts a reply to `request` (RFC 2131 §4.3): op BOOTREPLY, hops 0,
     /// `xid`, `htype`, `hlen`, `flags`, `giaddr` and `chaddr` copied from the
-    /// request, and option 53 set to `message_type`.
+    /// request, option 53 set to `message_type`, and the maximum size taken
+    /// from the request's option 57 when it has one
+    /// ([`max_size_from_request`](Self::max_size_from_request)).
     ///
     /// # Errors
     /// As [`new`](Self::new).
@@ -134,7 +148,7 @@ impl<'b> MessageBuilder<'b> {
             h.giaddr = req.giaddr;
             h.chaddr = req.chaddr;
         }
-        b.message_type(message_type);
+        b.max_size_from_request(request).message_type(message_type);
         Ok(b)
     }
 
@@ -255,6 +269,7 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets `sname` (at most 64 bytes, NUL-padded).
     pub fn sname(&mut self, name: &[u8]) -> &mut Self {
+        self.sname_named = !name.is_empty();
         let r = self.header_mut().map(|h| h.set_sname(name));
         if let Some(Err(e)) = r {
             self.fail(e);
@@ -264,6 +279,7 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets `file` (at most 128 bytes, NUL-padded).
     pub fn file(&mut self, name: &[u8]) -> &mut Self {
+        self.file_named = !name.is_empty();
         let r = self.header_mut().map(|h| h.set_file(name));
         if let Some(Err(e)) = r {
             self.fail(e);
@@ -290,6 +306,85 @@ impl<'b> MessageBuilder<'b> {
     /// Writes option 52 with `value`.
     pub fn overload(&mut self, value: crate::options::Overload) -> &mut Self {
         self.option(OptionCode::OVERLOAD, &[value.to_u8()])
+    }
+
+    /// Lets options that no longer fit in the options area (within the
+    /// buffer and [`max_size`](Self::max_size)) move into `file`, then
+    /// `sname`, in the caller's order (RFC 2131 §4.1), with option 52 added
+    /// to the options area to say so. A field given a name with
+    /// [`file`](Self::file) or [`sname`](Self::sname) is never used. Without
+    /// this, such an option is an [`Error::BufferTooSmall`] that says how
+    /// much was needed.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Area, Message, MessageBuilder, OptionCode, Overload};
+    /// let mut buf = [0u8; 1500];
+    /// let len = MessageBuilder::new(&mut buf)?
+    ///     .max_size(300)
+    ///     .overload_when_full(true)
+    ///     .option(OptionCode::HOST_NAME, &[b'a'; 50])
+    ///     .option(OptionCode::DOMAIN_NAME, &[b'b'; 100]) // does not fit: goes to file
+    ///     .finish()?;
+    /// assert_eq!(len, 300);
+    /// let msg = Message::parse(&buf[..len])?;
+    /// assert_eq!(msg.overload()?, Some(Overload::File));
+    /// let domain = msg.option(OptionCode::DOMAIN_NAME)?.unwrap();
+    /// assert_eq!(domain.first().area, Area::File);
+    /// # Ok(()) }
+    /// ```
+    pub fn overload_when_full(&mut self, allowed: bool) -> &mut Self {
+        self.overload_allowed = allowed;
+        self
+    }
+
+    /// Sets the maximum size from a client's option 57 (RFC 2132 §9.10):
+    /// the value counts the IP and UDP headers (576 = 20 + 8 + 548), and
+    /// values below the legal minimum of 576 are read as 576.
+    pub fn max_size_from_request(&mut self, request: &Message<'_>) -> &mut Self {
+        if let Some(v) = request.max_message_size() {
+            self.max_size(usize::from(v.max(576)) - 28);
+        }
+        self
+    }
+
+    /// Moves the write position for an option of `total` bytes to the next
+    /// area with room for it and an END, writing option 52 on the first
+    /// move. Returns false when no area has room.
+    fn spill(&mut self, total: usize) -> bool {
+        if self.overload_value_at.is_none() {
+            let at = self.main.pos;
+            // Option 52 and the main area's END must still fit.
+            if at + 3 + 1 > self.limit {
+                return false;
+            }
+            if let Some(dst) = self.buf.get_mut(at..at + 3) {
+                dst.copy_from_slice(&[OptionCode::OVERLOAD.0, 1, 0]);
+            }
+            self.main.pos = at + 3;
+            self.overload_value_at = Some(at + 2);
+        }
+        let candidates = [
+            (Area::File, self.file_named),
+            (Area::Sname, self.sname_named),
+        ];
+        for (area, named) in candidates {
+            // Keep the caller's order: never go back to an earlier area.
+            let order = |a: Area| match a {
+                Area::Options => 0,
+                Area::File => 1,
+                Area::Sname => 2,
+            };
+            if named || order(area) < order(self.area) {
+                continue;
+            }
+            let room = self.area_limit(area).saturating_sub(self.cursor(area).pos);
+            if total < room {
+                self.area(area);
+                return true;
+            }
+        }
+        false
     }
 
     /// The end of the writable region of an area.
@@ -403,6 +498,18 @@ impl<'b> MessageBuilder<'b> {
         }
         let fragments = len.div_ceil(255).max(1);
         let total = len + 2 * fragments;
+        if self.overload_allowed && self.error.is_none() {
+            // Room for the option and the area's END, or move on.
+            let room = self.area_limit(area).saturating_sub(at);
+            if total >= room && !self.spill(total) {
+                self.fail(Error::BufferTooSmall {
+                    needed: self.main.pos + total + 1,
+                    available: self.limit,
+                });
+                self.main.pos += total;
+                return self;
+            }
+        }
         let Some(start) = self.reserve(total) else {
             return self;
         };
@@ -555,6 +662,16 @@ impl<'b> MessageBuilder<'b> {
     /// The first error of any setter; [`Error::BufferTooSmall`] reports the
     /// total size the message needs.
     pub fn finish(&mut self) -> Result<usize, Error> {
+        if let Some(at) = self.overload_value_at {
+            let value = match (self.file.opened, self.sname.opened) {
+                (true, true) => 3,
+                (true, false) => 1,
+                _ => 2,
+            };
+            if let Some(b) = self.buf.get_mut(at) {
+                *b = value;
+            }
+        }
         for area in [Area::File, Area::Sname, Area::Options] {
             let c = *self.cursor(area);
             if c.opened && !c.ended {

@@ -1,0 +1,174 @@
+//! Overload on build (RFC 2131 §4.1, RFC 2132 §9.3): options that do not fit
+//! the options area within the maximum size move to `file`, then `sname`,
+//! in the caller's order, with option 52 saying so.
+
+use dhcpwire::{Area, Error, Message, MessageBuilder, MessageType, OptionCode, Overload, builder};
+
+/// (code, area, offset, len) of every option, in walk order.
+fn walk(bytes: &[u8]) -> Vec<(u8, Area, usize, usize)> {
+    Message::parse(bytes)
+        .unwrap()
+        .options()
+        .map(|o| {
+            let o = o.unwrap();
+            (o.code.0, o.area, o.offset, o.len())
+        })
+        .collect()
+}
+
+fn rebuilds_identically(bytes: &[u8]) {
+    let msg = Message::parse(bytes).unwrap();
+    let mut out = vec![0u8; bytes.len()];
+    let n = builder::rebuild(&msg, &mut out).unwrap();
+    assert_eq!(&out[..n], bytes);
+}
+
+#[test]
+fn spills_into_file_in_caller_order() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .message_type(MessageType::Ack) // 240..243
+        .option(OptionCode(224), &[1; 40]) // 243..285
+        .option(OptionCode(225), &[2; 20]) // 22 bytes: 285 + 3 (52) ... does not fit with END
+        .option(OptionCode(226), &[3; 2]) // would fit in main, but order is kept: file
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        vec![
+            (53, Area::Options, 240, 1),
+            (224, Area::Options, 243, 40),
+            (52, Area::Options, 285, 1),
+            (225, Area::File, 108, 20),
+            (226, Area::File, 130, 2),
+        ]
+    );
+    assert_eq!(buf[287], 1); // option 52 = file
+    assert_eq!(buf[288], 255); // END of the options area
+    assert_eq!(buf[134], 255); // END of file
+    assert!(buf[135..236].iter().all(|&b| b == 0));
+    let msg = Message::parse(&buf[..len]).unwrap();
+    assert_eq!(msg.overload().unwrap(), Some(Overload::File));
+    assert_eq!(msg.file().unwrap(), None);
+    assert_eq!(msg.sname().unwrap(), Some(&b""[..]));
+    rebuilds_identically(&buf[..len]);
+}
+
+#[test]
+fn spills_into_sname_when_file_is_full_and_sets_both() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .min_len(0)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 50]) // 240..292
+        .option(OptionCode(225), &[2; 120]) // main full: file 108..230
+        .option(OptionCode(226), &[3; 30]) // file full: sname 44..76
+        .finish()
+        .unwrap();
+    assert_eq!(
+        walk(&buf[..len]),
+        vec![
+            (224, Area::Options, 240, 50),
+            (52, Area::Options, 292, 1),
+            (225, Area::File, 108, 120),
+            (226, Area::Sname, 44, 30),
+        ]
+    );
+    let msg = Message::parse(&buf[..len]).unwrap();
+    assert_eq!(msg.overload().unwrap(), Some(Overload::Both));
+    assert_eq!((msg.file().unwrap(), msg.sname().unwrap()), (None, None));
+    assert_eq!(len, 296); // 292 + 52 (3) + END
+    rebuilds_identically(&buf[..len]);
+}
+
+#[test]
+fn a_named_file_is_never_overloaded() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .file(b"pxelinux.0")
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 50])
+        .option(OptionCode(225), &[2; 20])
+        .finish()
+        .unwrap();
+    let msg = Message::parse(&buf[..len]).unwrap();
+    assert_eq!(msg.overload().unwrap(), Some(Overload::Sname));
+    assert_eq!(msg.file().unwrap(), Some(&b"pxelinux.0"[..]));
+    assert_eq!(walk(&buf[..len]).last(), Some(&(225, Area::Sname, 44, 20)));
+    rebuilds_identically(&buf[..len]);
+}
+
+#[test]
+fn nothing_fits_anywhere_says_how_much_was_needed() {
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 200])
+        .finish()
+        .unwrap_err();
+    // 240 + 202 + END: more than 300, and more than file (128) or sname (64).
+    assert!(
+        matches!(err, Error::BufferTooSmall { available: 300, needed } if needed >= 443),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn without_overload_the_error_gives_the_full_size() {
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .option(OptionCode(224), &[1; 50])
+        .option(OptionCode(225), &[2; 20])
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 240 + 52 + 22 + 1,
+            available: 300
+        }
+    );
+}
+
+#[test]
+fn reply_respects_the_clients_maximum_message_size() {
+    // A client that accepts at most 576-byte IP datagrams: 548 bytes of DHCP.
+    let mut req = [0u8; 300];
+    let n = MessageBuilder::new(&mut req)
+        .unwrap()
+        .message_type(MessageType::Request)
+        .max_message_size(576)
+        .finish()
+        .unwrap();
+    let request = Message::parse(&req[..n]).unwrap();
+    let mut buf = [0u8; 1500];
+    let mut b = MessageBuilder::reply_to(&request, MessageType::Ack, &mut buf).unwrap();
+    b.overload_when_full(true);
+    for code in 224..=230u8 {
+        b.option(OptionCode(code), &[code; 60]);
+    }
+    let len = b.finish().unwrap();
+    assert!(len <= 548, "{len}");
+    let areas: Vec<Area> = walk(&buf[..len]).iter().map(|w| w.1).collect();
+    assert!(areas.contains(&Area::File), "{areas:?}");
+    let msg = Message::parse(&buf[..len]).unwrap();
+    for code in 224..=230u8 {
+        assert_eq!(
+            msg.option(OptionCode(code)).unwrap().unwrap().to_vec(),
+            vec![code; 60]
+        );
+    }
+    rebuilds_identically(&buf[..len]);
+}
