@@ -365,6 +365,7 @@ impl<'a> Message<'a> {
             }
         }
         let mut main_52 = 0usize;
+        let mut seen = [0u8; 32];
         for area in areas.into_iter().flatten() {
             let slice = match area {
                 Area::Options => self.options_area(),
@@ -372,8 +373,33 @@ impl<'a> Message<'a> {
                 Area::Sname => &self.header.sname[..],
             };
             let mut walk = AreaOptions::new(slice, area.start(), area);
+            let mut cursor = area.start();
+            let mut pad_reported = false;
             for opt in walk.by_ref() {
                 let opt = opt?;
+                if area != Area::Options && opt.offset > cursor && !pad_reported {
+                    pad_reported = true;
+                    f(Deviation {
+                        kind: DeviationKind::PadInOverloadedArea,
+                        area,
+                        offset: cursor,
+                    });
+                }
+                cursor = opt.offset + 2 + opt.len();
+                let (byte, bit) = (usize::from(opt.code.0 / 8), 1u8 << (opt.code.0 % 8));
+                if let Some(slot) = seen.get_mut(byte) {
+                    if *slot & bit != 0
+                        && has_fixed_length(opt.code)
+                        && opt.code != OptionCode::OVERLOAD
+                    {
+                        f(Deviation {
+                            kind: DeviationKind::RepeatedFixedLengthOption,
+                            area,
+                            offset: opt.offset,
+                        });
+                    }
+                    *slot |= bit;
+                }
                 if opt.code == OptionCode::OVERLOAD {
                     if area == Area::Options {
                         main_52 += 1;
@@ -394,6 +420,13 @@ impl<'a> Message<'a> {
                 });
             }
             if let (Some(end), Some(tail)) = (walk.end_offset(), walk.trailing()) {
+                if area != Area::Options && end > cursor && !pad_reported {
+                    f(Deviation {
+                        kind: DeviationKind::PadInOverloadedArea,
+                        area,
+                        offset: cursor,
+                    });
+                }
                 if let Some(i) = tail.iter().position(|&b| b != 0) {
                     f(Deviation {
                         kind: DeviationKind::NonZeroAfterEnd,
@@ -412,6 +445,54 @@ impl<'a> Message<'a> {
         }
         Ok(())
     }
+
+    /// Every [`Deviation`], in walk order.
+    ///
+    /// # Errors
+    /// As [`for_each_deviation`](Self::for_each_deviation).
+    #[cfg(feature = "alloc")]
+    pub fn deviations(&self) -> Result<alloc::vec::Vec<Deviation>, Error> {
+        let mut out = alloc::vec::Vec::new();
+        self.for_each_deviation(|d| out.push(d))?;
+        Ok(out)
+    }
+}
+
+/// Options whose RFC 2132 format has one fixed length, so a second instance
+/// cannot be an RFC 3396 continuation that makes sense.
+fn has_fixed_length(code: OptionCode) -> bool {
+    matches!(
+        code.0,
+        1 | 2
+            | 13
+            | 19
+            | 20
+            | 22
+            | 23
+            | 24
+            | 26
+            | 27
+            | 28
+            | 29
+            | 30
+            | 31
+            | 32
+            | 34
+            | 35
+            | 36
+            | 37
+            | 38
+            | 39
+            | 46
+            | 50
+            | 51
+            | 52
+            | 53
+            | 54
+            | 57
+            | 58
+            | 59
+    )
 }
 
 impl Deref for Message<'_> {
@@ -454,6 +535,12 @@ pub enum DeviationKind {
     OverloadOutsideMainArea,
     /// Option 52 appears more than once in the options area.
     RepeatedOverload,
+    /// PAD bytes inside an overloaded `file` or `sname` area (legal, but
+    /// senders normally end the area with END and fill the rest with zeros).
+    PadInOverloadedArea,
+    /// A second instance of an option with one fixed length (e.g. 53, 54,
+    /// 51): RFC 3396 would join them into a value of the wrong length.
+    RepeatedFixedLengthOption,
 }
 
 impl fmt::Display for Deviation {
@@ -465,6 +552,8 @@ impl fmt::Display for Deviation {
                 "option 52 (overload) outside the options area"
             }
             DeviationKind::RepeatedOverload => "option 52 (overload) repeated",
+            DeviationKind::PadInOverloadedArea => "PAD bytes inside an overloaded area",
+            DeviationKind::RepeatedFixedLengthOption => "fixed-length option repeated",
         };
         write!(f, "{what} ({} area, offset {})", self.area, self.offset)
     }

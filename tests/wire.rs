@@ -649,7 +649,15 @@ fn overload_3_walks_options_then_file_then_sname() {
     let msg = parse(&bytes);
     assert_eq!(msg.sname(), Ok(None));
     assert_eq!(msg.file(), Ok(None));
-    assert_eq!(deviations(&bytes), Ok(vec![]));
+    // The PAD at the start of `file` is legal; strict mode points at it.
+    assert_eq!(
+        deviations(&bytes),
+        Ok(vec![dev(
+            DeviationKind::PadInOverloadedArea,
+            Area::File,
+            108
+        )])
+    );
 }
 
 #[test]
@@ -1950,11 +1958,11 @@ fn built_overloaded_message_walks_in_rfc_order() {
     );
     assert_eq!(
         deviations(bytes),
-        Ok(vec![dev(
-            DeviationKind::NonZeroAfterEnd,
-            Area::Options,
-            562
-        )])
+        Ok(vec![
+            dev(DeviationKind::NonZeroAfterEnd, Area::Options, 562),
+            // The two PADs before END in `file` (offsets 117, 118).
+            dev(DeviationKind::PadInOverloadedArea, Area::File, 117),
+        ])
     );
     assert_eq!(rebuilt(bytes), bytes);
 }
@@ -2658,4 +2666,21 @@ fn message_mut_reads_split_values() {
         (2, b"ab".to_vec())
     );
     assert_eq!(m.options().count(), 2);
+}
+
+#[test]
+fn strict_mode_reports_a_repeated_fixed_length_option() {
+    // Two message types: RFC 3396 would join them into 2 bytes.
+    let bytes = dhcp(&[53, 1, 1, 54, 4, 10, 0, 0, 1, 53, 1, 3, 255]);
+    assert_eq!(
+        deviations(&bytes),
+        Ok(vec![dev(
+            DeviationKind::RepeatedFixedLengthOption,
+            Area::Options,
+            249
+        )])
+    );
+    // A split variable-length option (RFC 3396) is not a deviation.
+    let split = dhcp(&[12, 2, b'a', b'b', 12, 1, b'c', 255]);
+    assert_eq!(deviations(&split), Ok(vec![]));
 }
