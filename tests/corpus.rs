@@ -131,3 +131,106 @@ fn corpus_covers_the_exchange() {
         );
     }
 }
+
+fn messages(name: &str) -> Vec<Vec<u8>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("testdata/corpus")
+        .join(name);
+    let input = std::fs::read(&path).unwrap();
+    dhcpwire::capture::read(&input)
+        .unwrap()
+        .into_iter()
+        .map(|f| f.unwrap().payload)
+        .collect()
+}
+
+/// ISC dhcpd, asked for more than fits in 576 bytes, moves option 119 into
+/// `file` (option 52 = 1).
+#[test]
+fn iscdhcpd_overload_puts_domain_search_in_file() {
+    use dhcpwire::{Area, OptionCode, Overload};
+    let msgs = messages("overload-iscdhcpd-udhcpc.pcap");
+    let mut overloaded = 0;
+    for bytes in &msgs {
+        let msg = Message::parse(bytes).unwrap();
+        if msg.overload().unwrap() == Some(Overload::File) {
+            overloaded += 1;
+            let search = msg.option(OptionCode::DOMAIN_SEARCH).unwrap().unwrap();
+            assert_eq!(search.first().area, Area::File);
+            assert_eq!(search.first().offset, 108);
+            assert_eq!(msg.file().unwrap(), None);
+            assert!(bytes.len() <= 576 - 28);
+        }
+    }
+    assert_eq!(overloaded, 2, "the Offer and the Ack");
+}
+
+/// dnsmasq overloads both fields (option 52 = 3).
+#[test]
+fn dnsmasq_overload_uses_file_and_sname() {
+    use dhcpwire::{Area, Overload};
+    let msgs = messages("overload-dnsmasq-udhcpc.pcap");
+    let both: Vec<_> = msgs
+        .iter()
+        .filter(|b| Message::parse(b).unwrap().overload().unwrap() == Some(Overload::Both))
+        .collect();
+    assert!(!both.is_empty());
+    for bytes in both {
+        let msg = Message::parse(bytes).unwrap();
+        let areas: Vec<Area> = msg.options().map(|o| o.unwrap().area).collect();
+        assert!(
+            areas.contains(&Area::File) && areas.contains(&Area::Sname),
+            "{areas:?}"
+        );
+        // RFC 2131 §4.1 order: options, then file, then sname.
+        let mut sorted = areas.clone();
+        sorted.sort_by_key(|a| match a {
+            Area::Options => 0,
+            Area::File => 1,
+            Area::Sname => 2,
+        });
+        assert_eq!(areas, sorted);
+    }
+}
+
+/// ISC dhcpd splits a 400-byte option 43 into two instances (RFC 3396).
+#[test]
+fn iscdhcpd_splits_long_options() {
+    use dhcpwire::OptionCode;
+    let msgs = messages("long-options-rfc3396-iscdhcpd-dhclient.pcap");
+    let mut seen = 0;
+    for bytes in &msgs {
+        let msg = Message::parse(bytes).unwrap();
+        if let Some(v) = msg.option(OptionCode::VENDOR_SPECIFIC).unwrap() {
+            if v.fragment_count() > 1 {
+                seen += 1;
+                assert_eq!(v.fragment_count(), 2);
+                assert_eq!(v.len(), 400);
+                assert_eq!(v.to_vec().len(), 400);
+                assert_eq!(v.as_single(), None);
+            }
+        }
+    }
+    assert!(seen >= 1);
+}
+
+/// dhcrelay sets giaddr, counts the hop and adds option 82 with the
+/// circuit id of its client-side interface ("r0").
+#[test]
+fn dhcrelay_adds_agent_information() {
+    use dhcpwire::{DhcpOption, OptionCode};
+    let msgs = messages("relay-dhcrelay-option82-serverside.pcap");
+    let mut relayed = 0;
+    for bytes in &msgs {
+        let msg = Message::parse(bytes).unwrap();
+        if let Some(DhcpOption::RelayAgentInformation(subs)) =
+            msg.typed(OptionCode::RELAY_AGENT_INFORMATION).unwrap()
+        {
+            relayed += 1;
+            assert!(!msg.giaddr().is_unspecified());
+            let circuit = subs.find(1).expect("circuit id");
+            assert_eq!(circuit.data, b"r0");
+        }
+    }
+    assert!(relayed >= 4, "{relayed}");
+}
