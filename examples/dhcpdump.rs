@@ -17,7 +17,6 @@ use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
 use dhcpwire::capture::{self, Datagram, FrameError};
-use dhcpwire::options::relay::relay_sub_option_name;
 use dhcpwire::{DhcpOption, Error, Message, MessageType, OptionCode, RawOption, builder};
 use serde_json::{Map, Value, json};
 
@@ -315,38 +314,12 @@ impl Report<'_> {
     }
 }
 
-/// The typed value of an option as JSON.
+/// The typed value of an option as JSON: the library's `serde` form
+/// (addresses as dotted strings, lists as arrays, times and numbers as
+/// numbers, text as strings, 61 as `{"type", "id"}`, 82 as an array of
+/// `{"code", "name", "data", "value"}`, raw bytes as hex).
 fn value_json(opt: &DhcpOption<'_>) -> Value {
-    match opt {
-        DhcpOption::SubnetMask(a)
-        | DhcpOption::BroadcastAddress(a)
-        | DhcpOption::RequestedIpAddress(a)
-        | DhcpOption::ServerIdentifier(a) => json!(a.to_string()),
-        DhcpOption::Router(l) | DhcpOption::DomainNameServer(l) => {
-            json!(l.iter().map(|a| a.to_string()).collect::<Vec<_>>())
-        }
-        DhcpOption::HostName(t) | DhcpOption::DomainName(t) | DhcpOption::VendorClassIdentifier(t) => {
-            json!(text(t.as_bytes()))
-        }
-        DhcpOption::LeaseTime(v) | DhcpOption::RenewalTime(v) | DhcpOption::RebindingTime(v) => {
-            json!(v)
-        }
-        DhcpOption::Overload(o) => json!(o.to_u8()),
-        DhcpOption::MessageType(t) => json!(u8::from(*t)),
-        DhcpOption::ParameterRequestList(c) => json!(c.as_bytes()),
-        DhcpOption::MaxMessageSize(v) => json!(v),
-        DhcpOption::ClientIdentifier(c) => json!({"type": c.kind, "id": hex(c.id)}),
-        DhcpOption::RelayAgentInformation(subs) => Value::Array(
-            subs.clone()
-                .flatten()
-                .map(|s| {
-                    json!({"code": s.code, "name": relay_sub_option_name(s.code), "data": hex(s.data)})
-                })
-                .collect(),
-        ),
-        DhcpOption::Unknown { data, .. } => json!(hex(data)),
-        _ => Value::Null,
-    }
+    serde_json::to_value(opt).unwrap_or(Value::Null)
 }
 
 fn frame_error_json(source: &str, fe: &FrameError) -> Value {

@@ -112,6 +112,21 @@ pub enum Error {
         expected: &'static str,
     },
 
+    /// A sub-option (of 82, 43, ...) has a value its type does not allow.
+    #[error(
+        "option {code}: sub-option {sub_code} at offset {offset}: invalid value, expected {expected}"
+    )]
+    InvalidSubOption {
+        /// The parent option code.
+        code: u8,
+        /// The sub-option code.
+        sub_code: u8,
+        /// Offset of the sub-option's code byte.
+        offset: usize,
+        /// What the sub-option's type requires.
+        expected: &'static str,
+    },
+
     /// A sub-option inside an option value (e.g. option 82) runs past the end
     /// of its parent.
     #[error(
@@ -259,6 +274,7 @@ impl Error {
             | Error::InvalidLength { offset, .. }
             | Error::InvalidValue { offset, .. }
             | Error::SubOptionOverrun { offset, .. }
+            | Error::InvalidSubOption { offset, .. }
             | Error::JoinBufferTooSmall { offset, .. }
             | Error::FieldTooLong { offset, .. }
             | Error::AreaFull { offset, .. }
@@ -277,7 +293,8 @@ impl Error {
         match &mut self {
             Error::InvalidLength { offset, .. }
             | Error::InvalidValue { offset, .. }
-            | Error::SubOptionOverrun { offset, .. } => *offset = new,
+            | Error::SubOptionOverrun { offset, .. }
+            | Error::InvalidSubOption { offset, .. } => *offset = new,
             _ => {}
         }
         self
@@ -300,6 +317,7 @@ impl Error {
             Error::InvalidLength { .. } => "invalid_length",
             Error::InvalidValue { .. } => "invalid_value",
             Error::SubOptionOverrun { .. } => "sub_option_overrun",
+            Error::InvalidSubOption { .. } => "invalid_sub_option",
             Error::JoinBufferTooSmall { .. } => "join_buffer_too_small",
             Error::BufferTooSmall { .. } => "buffer_too_small",
             Error::FieldTooLong { .. } => "field_too_long",

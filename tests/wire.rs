@@ -1388,12 +1388,11 @@ fn decode_relay_agent_information_missing_sub_option_length() {
     let bytes = dhcp(&[82, 4, 1, 1, b'a', 2, 255]);
     assert_eq!(
         parse(&bytes).typed(OptionCode::RELAY_AGENT_INFORMATION),
-        Err(Error::SubOptionOverrun {
+        Err(Error::InvalidSubOption {
             code: 82,
             sub_code: 2,
             offset: 245,
-            len: 0,
-            available: 0,
+            expected: "a length byte, but the parent option ends",
         })
     );
 }
@@ -1430,10 +1429,11 @@ fn decode_unknown_codes_keep_raw_bytes() {
             data: &[1, 2, 3]
         })
     );
+    // 84 was never assigned (RFC 3679): data, not an error, even empty.
     assert_eq!(
-        decode(2, &[]),
+        decode(84, &[]),
         Ok(DhcpOption::Unknown {
-            code: OptionCode(2),
+            code: OptionCode(84),
             data: &[]
         })
     );

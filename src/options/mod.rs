@@ -13,7 +13,32 @@ use crate::code::OptionCode;
 use crate::error::Error;
 use crate::header::{Header, offset};
 
+pub mod dns;
 pub mod relay;
+pub mod rfc2132;
+pub mod rfc2563;
+pub mod rfc2610;
+pub mod rfc3004;
+pub mod rfc3046;
+pub mod rfc3118;
+pub mod rfc3361;
+pub mod rfc3442;
+pub mod rfc3925;
+pub mod rfc4174;
+pub mod rfc4578;
+pub mod rfc4702;
+pub mod rfc4776;
+pub mod rfc5969;
+pub mod rfc6225;
+pub mod rfc6607;
+pub mod rfc6656;
+pub mod rfc6704;
+pub mod rfc6731;
+pub mod rfc6926;
+pub mod rfc7291;
+pub mod rfc7618;
+pub mod rfc8572;
+pub mod rfc9463;
 pub mod typed;
 
 /// Where in the message an option was found (RFC 2131 §4.1: options are

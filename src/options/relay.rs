@@ -57,6 +57,23 @@ impl<'a> SubOptions<'a> {
         self.data
     }
 
+    /// The parent option's code.
+    pub fn parent(&self) -> u8 {
+        self.parent
+    }
+
+    /// Checks the sub-options of option `code`'s value `data` (code byte at
+    /// `offset`) and views them.
+    pub(crate) fn decode(
+        code: crate::OptionCode,
+        data: &'a [u8],
+        offset: usize,
+    ) -> Result<Self, Error> {
+        let subs = SubOptions::new(code.0, data, offset.saturating_add(2));
+        subs.validate()?;
+        Ok(subs)
+    }
+
     /// Checks every sub-option, returning the first error.
     ///
     /// # Errors
@@ -92,7 +109,12 @@ impl<'a> Iterator for SubOptions<'a> {
         };
         let Some(&len) = self.data.get(self.pos + 1) else {
             self.failed = true;
-            return Some(Err(overrun(0, 0)));
+            return Some(Err(Error::InvalidSubOption {
+                code: self.parent,
+                sub_code: code,
+                offset,
+                expected: "a length byte, but the parent option ends",
+            }));
         };
         let start = self.pos + 2;
         let end = start + usize::from(len);
@@ -118,6 +140,58 @@ impl PartialEq for SubOptions<'_> {
 }
 
 impl Eq for SubOptions<'_> {}
+
+/// The name of sub-option `code` of option `parent`: the relay agent
+/// sub-options of 82, the NetWare/IP sub-options of 63 (RFC 2242), the
+/// CableLabs sub-options of 122 (RFC 3495), the MoS sub-options of 139 and
+/// 140 (RFC 5678), the subnet allocation sub-options of 220 (RFC 6656) and
+/// the PXE sub-options of 43; `"Unknown"` otherwise.
+pub const fn sub_option_name(parent: u8, code: u8) -> &'static str {
+    match parent {
+        82 => relay_sub_option_name(code),
+        43 => super::rfc4578::pxe_sub_option_name(code),
+        63 => match code {
+            1 => "NWIP_DOES_NOT_EXIST",
+            2 => "NWIP_EXIST_IN_OPTIONS_AREA",
+            3 => "NWIP_EXIST_IN_SNAME_FILE",
+            4 => "NWIP_EXIST_BUT_TOO_BIG",
+            5 => "NSQ_BROADCAST",
+            6 => "PREFERRED_DSS",
+            7 => "NEAREST_NWIP_SERVER",
+            8 => "AUTORETRIES",
+            9 => "AUTORETRY_SECS",
+            10 => "NWIP_1_1",
+            11 => "PRIMARY_DSS",
+            _ => "Unknown",
+        },
+        122 => match code {
+            1 => "TSP's Primary DHCP Server Address",
+            2 => "TSP's Secondary DHCP Server Address",
+            3 => "TSP's Provisioning Server Address",
+            4 => "TSP's AS-REQ/AS-REP Backoff and Retry",
+            5 => "TSP's AP-REQ/AP-REP Backoff and Retry",
+            6 => "TSP's Kerberos Realm Name",
+            7 => "TSP's Ticket Granting Server Utilization",
+            8 => "TSP's Provisioning Timer Value",
+            9 => "TSP's Security Ticket Control",
+            10 => "KDC Server Address",
+            _ => "Unknown",
+        },
+        139 | 140 => match code {
+            1 => "IS (Information Service)",
+            2 => "CS (Command Service)",
+            3 => "ES (Event Service)",
+            _ => "Unknown",
+        },
+        220 => match code {
+            1 => "Prefix",
+            2 => "Subnet Information",
+            3 => "Subnet Name",
+            _ => "Unknown",
+        },
+        _ => "Unknown",
+    }
+}
 
 /// The name of a relay agent information (option 82) sub-option, from the
 /// IANA "DHCP Relay Agent Sub-Option Codes" registry.
@@ -148,14 +222,91 @@ pub const fn relay_sub_option_name(code: u8) -> &'static str {
 }
 
 impl fmt::Display for SubOption<'_> {
+    /// As a sub-option of 82: `Name SubOption N, length L: value`, the
+    /// value typed (see [`SubOption::decode_relay`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} SubOption {}, length {}: {}",
+            "{} SubOption {}, length {}: ",
             relay_sub_option_name(self.code),
             self.code,
             self.data.len(),
-            crate::fmt::TextOrHex(self.data)
-        )
+        )?;
+        match self.decode_relay() {
+            Ok(v) => write!(f, "{v}"),
+            Err(_) => write!(f, "{}", crate::fmt::TextOrHex(self.data)),
+        }
+    }
+}
+
+impl fmt::Display for SubOptions<'_> {
+    /// Each sub-option as `Name (code): value`, separated by `; `. Option
+    /// 82's sub-options are shown typed (see
+    /// [`RelaySubOption`](super::rfc3046::RelaySubOption)).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, sub) in self.clone().flatten().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            if self.parent == 82 {
+                write!(f, "{sub}")?;
+                continue;
+            }
+            write!(
+                f,
+                "{} SubOption {}, length {}: ",
+                sub_option_name(self.parent, sub.code),
+                sub.code,
+                sub.data.len()
+            )?;
+            match self.parent {
+                139 => match super::typed::Ipv4List::new(sub.data) {
+                    Some(list) => write!(f, "{list}")?,
+                    None => write!(f, "{}", crate::fmt::Hex(sub.data))?,
+                },
+                140 => match super::dns::DomainList::check(140, sub.data, 0) {
+                    Ok(names) => write!(f, "{names}")?,
+                    Err(_) => write!(f, "{}", crate::fmt::Hex(sub.data))?,
+                },
+                _ => write!(f, "{}", crate::fmt::TextOrHex(sub.data))?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for SubOptions<'_> {
+    /// An array of `{"code", "name", "data"}` objects (`data` in hex), with
+    /// a typed `"value"` for the sub-options of option 82.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        let mut seq = s.serialize_seq(None)?;
+        for sub in self.clone().flatten() {
+            seq.serialize_element(&SubJson {
+                parent: self.parent,
+                sub,
+            })?;
+        }
+        return seq.end();
+
+        struct SubJson<'a> {
+            parent: u8,
+            sub: SubOption<'a>,
+        }
+        impl serde::Serialize for SubJson<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(None)?;
+                m.serialize_entry("code", &self.sub.code)?;
+                m.serialize_entry("name", sub_option_name(self.parent, self.sub.code))?;
+                m.serialize_entry("data", &super::typed::json::hex(self.sub.data))?;
+                if self.parent == 82 {
+                    if let Ok(v) = self.sub.decode_relay() {
+                        m.serialize_entry("value", &v)?;
+                    }
+                }
+                m.end()
+            }
+        }
     }
 }

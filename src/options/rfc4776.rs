@@ -1,0 +1,127 @@
+//! RFC 4776: civic address (99).
+
+use core::fmt;
+use core::iter::FusedIterator;
+
+use super::typed::{OptionData, Text, invalid_at, invalid_len};
+use crate::code::OptionCode;
+use crate::error::Error;
+
+/// Option 99: what the location is of, a country code, and civic address
+/// elements (CAtype, CAlength, CAvalue).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CivicLocation<'a> {
+    /// 0 the DHCP server, 1 the network element closest to the client,
+    /// 2 the client.
+    pub what: u8,
+    /// ISO 3166 two-letter country code.
+    pub country: [u8; 2],
+    elements: &'a [u8],
+}
+
+impl<'a> CivicLocation<'a> {
+    /// The civic address elements: (CAtype, value), checked on decode.
+    pub fn elements(&self) -> impl FusedIterator<Item = (u8, Text<'a>)> + Clone + 'a {
+        Elements(self.elements)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Elements<'a>(&'a [u8]);
+
+impl<'a> Iterator for Elements<'a> {
+    type Item = (u8, Text<'a>);
+    fn next(&mut self) -> Option<Self::Item> {
+        let ([kind, len], rest) = self.0.split_first_chunk::<2>().map(|(h, r)| (*h, r))?;
+        let Some((value, rest)) = rest.split_at_checked(usize::from(len)) else {
+            self.0 = &[];
+            return None;
+        };
+        self.0 = rest;
+        Some((kind, Text(value)))
+    }
+}
+
+impl FusedIterator for Elements<'_> {}
+
+impl<'a> OptionData<'a> for CivicLocation<'a> {
+    fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
+        let Some((&[what, c0, c1], elements)) = data.split_first_chunk::<3>() else {
+            return Err(invalid_len(code, data, offset, "at least 3 bytes"));
+        };
+        let mut rest = elements;
+        while !rest.is_empty() {
+            let at = data.len() - rest.len();
+            let next = rest
+                .split_first_chunk::<2>()
+                .and_then(|([_, len], r)| r.get(usize::from(*len)..));
+            match next {
+                Some(r) => rest = r,
+                None => {
+                    return Err(invalid_at(
+                        code,
+                        offset,
+                        at,
+                        "a civic address element inside the option (CAtype, CAlength, CAvalue)",
+                    ));
+                }
+            }
+        }
+        Ok(CivicLocation {
+            what,
+            country: [c0, c1],
+            elements,
+        })
+    }
+    fn encoded_len(&self) -> usize {
+        3 + self.elements.len()
+    }
+    fn encode(&self, sink: &mut dyn FnMut(&[u8])) {
+        sink(&[self.what, self.country[0], self.country[1]]);
+        sink(self.elements);
+    }
+}
+
+impl fmt::Display for CivicLocation<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.what {
+            0 => "DHCP server",
+            1 => "network element",
+            2 => "client",
+            _ => "unknown",
+        };
+        write!(f, "{what}, country \"{}\"", Text(&self.country))?;
+        for (kind, value) in self.elements() {
+            write!(f, ", CAtype {kind} \"{value}\"")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for CivicLocation<'_> {
+    /// `{"what": n, "country": "US", "elements": [{"type": n, "value": "..."}]}`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct E<'a>(u8, Text<'a>);
+        impl serde::Serialize for E<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("type", &self.0)?;
+                m.serialize_entry("value", &self.1)?;
+                m.end()
+            }
+        }
+        struct L<'a>(CivicLocation<'a>);
+        impl serde::Serialize for L<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.elements().map(|(k, v)| E(k, v)))
+            }
+        }
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("what", &self.what)?;
+        m.serialize_entry("country", &Text(&self.country))?;
+        m.serialize_entry("elements", &L(*self))?;
+        m.end()
+    }
+}

@@ -1,0 +1,125 @@
+//! RFC 6225: coordinate-based location (123 GeoConf, 144 GeoLoc).
+
+use core::fmt;
+
+use super::typed::{OptionData, invalid_len};
+use crate::code::OptionCode;
+use crate::error::Error;
+
+/// Options 123 and 144: 16 bytes of latitude, longitude and altitude with
+/// their uncertainties (or resolutions, in RFC 3825's version 0), the
+/// altitude type, the version and the datum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct GeoLocation(pub [u8; 16]);
+
+impl GeoLocation {
+    fn bits(&self, start: u32, len: u32) -> u64 {
+        let v = u128::from_be_bytes(self.0);
+        ((v >> (128 - start - len)) & ((1u128 << len) - 1)) as u64
+    }
+
+    fn signed(&self, start: u32, len: u32) -> i64 {
+        let v = self.bits(start, len) as i64;
+        (v << (64 - len)) >> (64 - len)
+    }
+
+    /// Latitude uncertainty (6 bits).
+    pub fn latitude_uncertainty(&self) -> u8 {
+        self.bits(0, 6) as u8
+    }
+
+    /// Latitude in degrees (34-bit fixed point, 25 fraction bits).
+    pub fn latitude(&self) -> f64 {
+        self.signed(6, 34) as f64 / f64::from(1u32 << 25)
+    }
+
+    /// Longitude uncertainty (6 bits).
+    pub fn longitude_uncertainty(&self) -> u8 {
+        self.bits(40, 6) as u8
+    }
+
+    /// Longitude in degrees (34-bit fixed point, 25 fraction bits).
+    pub fn longitude(&self) -> f64 {
+        self.signed(46, 34) as f64 / f64::from(1u32 << 25)
+    }
+
+    /// Altitude type: 0 none, 1 meters, 2 floors.
+    pub fn altitude_type(&self) -> u8 {
+        self.bits(80, 4) as u8
+    }
+
+    /// Altitude uncertainty (6 bits).
+    pub fn altitude_uncertainty(&self) -> u8 {
+        self.bits(84, 6) as u8
+    }
+
+    /// Altitude (30-bit fixed point, 8 fraction bits).
+    pub fn altitude(&self) -> f64 {
+        self.signed(90, 30) as f64 / 256.0
+    }
+
+    /// Version (2 bits): 1 for RFC 6225.
+    pub fn version(&self) -> u8 {
+        self.bits(120, 2) as u8
+    }
+
+    /// Datum (3 bits): 1 WGS84, 2 NAD83+NAVD88, 3 NAD83+MLLW.
+    pub fn datum(&self) -> u8 {
+        self.bits(125, 3) as u8
+    }
+}
+
+impl OptionData<'_> for GeoLocation {
+    fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
+        <[u8; 16]>::try_from(data)
+            .map(GeoLocation)
+            .map_err(|_| invalid_len(code, data, offset, "16 bytes"))
+    }
+    fn encoded_len(&self) -> usize {
+        16
+    }
+    fn encode(&self, sink: &mut dyn FnMut(&[u8])) {
+        sink(&self.0);
+    }
+}
+
+impl fmt::Display for GeoLocation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let datum = match self.datum() {
+            1 => "WGS84",
+            2 => "NAD83/NAVD88",
+            3 => "NAD83/MLLW",
+            _ => "unknown datum",
+        };
+        write!(
+            f,
+            "latitude {:.7}, longitude {:.7}",
+            self.latitude(),
+            self.longitude()
+        )?;
+        match self.altitude_type() {
+            1 => write!(f, ", altitude {} m", self.altitude())?,
+            2 => write!(f, ", altitude floor {}", self.altitude())?,
+            _ => {}
+        }
+        write!(f, ", {datum}, version {}", self.version())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for GeoLocation {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("latitude", &self.latitude())?;
+        m.serialize_entry("latitude_uncertainty", &self.latitude_uncertainty())?;
+        m.serialize_entry("longitude", &self.longitude())?;
+        m.serialize_entry("longitude_uncertainty", &self.longitude_uncertainty())?;
+        m.serialize_entry("altitude_type", &self.altitude_type())?;
+        m.serialize_entry("altitude", &self.altitude())?;
+        m.serialize_entry("altitude_uncertainty", &self.altitude_uncertainty())?;
+        m.serialize_entry("version", &self.version())?;
+        m.serialize_entry("datum", &self.datum())?;
+        m.end()
+    }
+}

@@ -1,0 +1,84 @@
+//! RFC 7291: PCP servers (158).
+
+use core::fmt;
+use core::iter::FusedIterator;
+
+use super::typed::{Ipv4List, OptionData, invalid_at, invalid_len};
+use crate::code::OptionCode;
+use crate::error::Error;
+
+/// Option 158: one address list per PCP server, each prefixed by its
+/// length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PcpServers<'a>(&'a [u8]);
+
+impl<'a> PcpServers<'a> {
+    /// The raw bytes.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.0
+    }
+
+    /// The servers, each as its list of addresses.
+    pub fn iter(&self) -> impl FusedIterator<Item = Ipv4List<'a>> + Clone + 'a {
+        Lists(self.0)
+    }
+
+    fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
+        if data.len() < 5 {
+            return Err(invalid_len(code, data, offset, "at least 5 bytes"));
+        }
+        let mut rest = data;
+        while let Some((&len, tail)) = rest.split_first() {
+            let at = data.len() - rest.len();
+            match tail.split_at_checked(usize::from(len)) {
+                Some((list, next)) if Ipv4List::new(list).is_some() => rest = next,
+                _ => {
+                    return Err(invalid_at(
+                        code,
+                        offset,
+                        at,
+                        "a list length that is a non-zero multiple of 4 inside the option",
+                    ));
+                }
+            }
+        }
+        Ok(PcpServers(data))
+    }
+}
+
+super::typed::borrowed!(PcpServers, PcpServers::decode);
+
+#[derive(Debug, Clone)]
+struct Lists<'a>(&'a [u8]);
+
+impl<'a> Iterator for Lists<'a> {
+    type Item = Ipv4List<'a>;
+    fn next(&mut self) -> Option<Ipv4List<'a>> {
+        let (&len, tail) = self.0.split_first()?;
+        let (list, rest) = tail.split_at_checked(usize::from(len))?;
+        self.0 = rest;
+        Ipv4List::new(list)
+    }
+}
+
+impl FusedIterator for Lists<'_> {}
+
+impl fmt::Display for PcpServers<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, l) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{l}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for PcpServers<'_> {
+    /// An array of address arrays.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}

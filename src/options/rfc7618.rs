@@ -1,0 +1,68 @@
+//! RFC 7618: port parameters (159).
+
+use core::fmt;
+
+use super::typed::{OptionData, invalid_at, invalid_len};
+use crate::code::OptionCode;
+use crate::error::Error;
+
+/// Option 159: the port set (PSID) of a shared-address client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PortParams {
+    /// PSID offset (0..=15 bits excluded from the port set).
+    pub offset: u8,
+    /// PSID length in bits (0..=16).
+    pub psid_len: u8,
+    /// The PSID, left-aligned in 16 bits.
+    pub psid: u16,
+}
+
+impl OptionData<'_> for PortParams {
+    fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
+        match data {
+            [o, l, a, b] => {
+                if *o > 15 {
+                    return Err(invalid_at(code, offset, 0, "a PSID offset of at most 15"));
+                }
+                if *l > 16 {
+                    return Err(invalid_at(code, offset, 1, "a PSID length of at most 16"));
+                }
+                Ok(PortParams {
+                    offset: *o,
+                    psid_len: *l,
+                    psid: u16::from_be_bytes([*a, *b]),
+                })
+            }
+            _ => Err(invalid_len(code, data, offset, "4 bytes")),
+        }
+    }
+    fn encoded_len(&self) -> usize {
+        4
+    }
+    fn encode(&self, sink: &mut dyn FnMut(&[u8])) {
+        let [a, b] = self.psid.to_be_bytes();
+        sink(&[self.offset, self.psid_len, a, b]);
+    }
+}
+
+impl fmt::Display for PortParams {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "PSID offset {}, PSID length {}, PSID {:#06x}",
+            self.offset, self.psid_len, self.psid
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for PortParams {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(3))?;
+        m.serialize_entry("offset", &self.offset)?;
+        m.serialize_entry("psid_len", &self.psid_len)?;
+        m.serialize_entry("psid", &self.psid)?;
+        m.end()
+    }
+}

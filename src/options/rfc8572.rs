@@ -1,0 +1,88 @@
+//! RFC 8572: SZTP redirect (143), a list of URIs each prefixed by a 16-bit
+//! length.
+
+use core::fmt;
+use core::iter::FusedIterator;
+
+use super::typed::{OptionData, Text, invalid_at, invalid_len};
+use crate::code::OptionCode;
+use crate::error::Error;
+
+/// Option 143: bootstrap server URIs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UriList<'a>(&'a [u8]);
+
+impl<'a> UriList<'a> {
+    /// The raw bytes.
+    pub fn as_bytes(&self) -> &'a [u8] {
+        self.0
+    }
+
+    /// The URIs, in order.
+    pub fn iter(&self) -> impl FusedIterator<Item = Text<'a>> + Clone + 'a {
+        Uris(self.0)
+    }
+
+    fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
+        if data.len() < 3 {
+            return Err(invalid_len(code, data, offset, "at least 3 bytes"));
+        }
+        let mut rest = data;
+        while !rest.is_empty() {
+            let at = data.len() - rest.len();
+            let next = rest.split_first_chunk::<2>().and_then(|(len, tail)| {
+                let n = usize::from(u16::from_be_bytes(*len));
+                (n > 0).then_some(())?;
+                tail.get(n..)
+            });
+            match next {
+                Some(r) => rest = r,
+                None => {
+                    return Err(invalid_at(
+                        code,
+                        offset,
+                        at,
+                        "a non-empty URI inside the option (16-bit length, URI)",
+                    ));
+                }
+            }
+        }
+        Ok(UriList(data))
+    }
+}
+
+super::typed::borrowed!(UriList, UriList::decode);
+
+#[derive(Debug, Clone)]
+struct Uris<'a>(&'a [u8]);
+
+impl<'a> Iterator for Uris<'a> {
+    type Item = Text<'a>;
+    fn next(&mut self) -> Option<Text<'a>> {
+        let (len, tail) = self.0.split_first_chunk::<2>()?;
+        let (uri, rest) = tail.split_at_checked(usize::from(u16::from_be_bytes(*len)))?;
+        self.0 = rest;
+        Some(Text(uri))
+    }
+}
+
+impl FusedIterator for Uris<'_> {}
+
+impl fmt::Display for UriList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, u) in self.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(f, "\"{u}\"")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for UriList<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
