@@ -137,8 +137,8 @@ pub enum Error {
         code: u8,
         /// The sub-option code.
         sub_code: u8,
-        /// Offset of the sub-option's code byte (within the message when the
-        /// value is a single fragment, within the joined value otherwise).
+        /// Offset of the sub-option's code byte in the message (for a value
+        /// joined from several fragments, the byte in the fragment holding it).
         offset: usize,
         /// The claimed length, or 0 when the length byte itself is missing.
         len: u8,

@@ -2684,3 +2684,28 @@ fn strict_mode_reports_a_repeated_fixed_length_option() {
     let split = dhcp(&[12, 2, b'a', b'b', 12, 1, b'c', 255]);
     assert_eq!(deviations(&split), Ok(vec![]));
 }
+
+#[test]
+fn joined_sub_option_offsets_map_back_to_the_message() {
+    // Option 82 split in two: sub-option 1 in the first fragment, 2 in the second.
+    let bytes = dhcp(&[82, 3, 1, 1, b'x', 82, 3, 2, 1, b'y', 255]);
+    let msg = parse(&bytes);
+    let value = msg
+        .option(OptionCode::RELAY_AGENT_INFORMATION)
+        .unwrap()
+        .unwrap();
+    let mut scratch = [0u8; 16];
+    let Ok(DhcpOption::RelayAgentInformation(subs)) = value.decode_with(&mut scratch) else {
+        panic!("not decoded");
+    };
+    let offsets: Vec<(u8, usize, Option<usize>)> = subs
+        .map(|s| {
+            let s = s.unwrap();
+            (s.code, s.offset, value.message_offset(s.offset))
+        })
+        .collect();
+    // As if joined: 242 and 245; in the message: 242 and 247.
+    assert_eq!(offsets, vec![(1, 242, Some(242)), (2, 245, Some(247))]);
+    assert_eq!(value.message_offset(241), None);
+    assert_eq!(value.message_offset(248), None);
+}

@@ -615,17 +615,25 @@ impl<'a> OptionValue<'a> {
     /// Decoding a joined value reports positions inside it as if it were
     /// one fragment; this points them at the byte in the message instead.
     fn remap(&self, err: Error) -> Error {
-        let value_start = self.first.value_offset();
-        let Some(mut index) = err.offset().checked_sub(value_start) else {
-            return err;
-        };
+        match self.message_offset(err.offset()) {
+            Some(at) => err.at(at),
+            None => err,
+        }
+    }
+
+    /// Maps an offset computed as if the joined value were one fragment
+    /// starting at the first fragment's value (as the sub-option offsets of
+    /// a joined value are) to the byte's real offset in the message; `None`
+    /// when it lies outside the value.
+    pub fn message_offset(&self, joined_offset: usize) -> Option<usize> {
+        let mut index = joined_offset.checked_sub(self.first.value_offset())?;
         for frag in self.fragments() {
             if index < frag.len() {
-                return err.at(frag.value_offset().saturating_add(index));
+                return Some(frag.value_offset().saturating_add(index));
             }
             index -= frag.len();
         }
-        err
+        None
     }
 }
 

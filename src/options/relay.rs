@@ -13,8 +13,11 @@ pub struct SubOption<'a> {
     pub code: u8,
     /// Sub-option value.
     pub data: &'a [u8],
-    /// Offset of the sub-option's code byte: within the message when the
-    /// parent value is a single fragment, within the joined value otherwise.
+    /// Offset of the sub-option's code byte in the message. When the parent
+    /// value was joined from several RFC 3396 fragments, it is the first
+    /// fragment's value offset plus the position in the joined value:
+    /// [`OptionValue::message_offset`](super::OptionValue::message_offset)
+    /// maps it to the byte in the message.
     pub offset: usize,
 }
 
