@@ -469,7 +469,33 @@ impl<'b> MessageBuilder<'b> {
     /// 255 bytes (RFC 3396) when longer. A value of 255 bytes or less is a
     /// single instance, so calling this repeatedly with the same code writes
     /// the fragments exactly as given.
+    #[inline]
     pub fn option(&mut self, code: OptionCode, value: &[u8]) -> &mut Self {
+        // Fast path: one instance that fits where the cursor is.
+        if let Ok(len) = u8::try_from(value.len()) {
+            if !self.overload_allowed
+                && self.error.is_none()
+                && code != OptionCode::PAD
+                && code != OptionCode::END
+            {
+                let area = self.area;
+                let at = self.cursor(area).pos;
+                let end = at + 2 + value.len();
+                if end <= self.area_limit(area) {
+                    if let Some(([c, l], rest)) = self
+                        .buf
+                        .get_mut(at..end)
+                        .and_then(|d| d.split_first_chunk_mut::<2>())
+                    {
+                        *c = code.0;
+                        *l = len;
+                        rest.copy_from_slice(value);
+                        self.cursor(area).pos = end;
+                        return self;
+                    }
+                }
+            }
+        }
         self.emit(code, value.len(), |w| w(value))
     }
 

@@ -274,10 +274,44 @@ impl<'a> Message<'a> {
     /// not exactly one byte.
     #[inline]
     pub fn message_type(&self) -> Result<Option<MessageType>, Error> {
+        if let Some(t) = self.message_type_fast() {
+            return Ok(Some(t));
+        }
         self.scalar(OptionCode::MESSAGE_TYPE, |o| match o {
             DhcpOption::MessageType(t) => Some(*t),
             _ => None,
         })
+    }
+
+    /// The common case in one tight pass over the options area: no option
+    /// 52 (so no other area holds options) and exactly one option 53 of one
+    /// byte. Anything else (including every malformed message) returns
+    /// `None` and takes the general path, which reports errors.
+    #[inline]
+    fn message_type_fast(&self) -> Option<MessageType> {
+        if self.cookie.is_err() {
+            return None;
+        }
+        let area = self.options_area();
+        let mut i = 0;
+        let mut found = None;
+        loop {
+            match area.get(i) {
+                None | Some(255) => break,
+                Some(0) => i += 1,
+                Some(&code) => {
+                    let len = usize::from(*area.get(i + 1)?);
+                    let value = area.get(i + 2..i + 2 + len)?;
+                    match (code, value) {
+                        (53, [t]) if found.is_none() => found = Some(*t),
+                        (53 | 52, _) => return None,
+                        _ => {}
+                    }
+                    i += 2 + len;
+                }
+            }
+        }
+        found.map(MessageType::from)
     }
 
     /// Decodes a fixed-size option (at most 4 bytes), joining RFC 3396

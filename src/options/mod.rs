@@ -160,6 +160,7 @@ impl<'a> RawOption<'a> {
     /// # Errors
     /// [`Error::InvalidLength`] or [`Error::InvalidValue`] when the value is
     /// malformed for its type; the raw bytes stay in `self.data`.
+    #[inline]
     pub fn decode(&self) -> Result<typed::DhcpOption<'a>, Error> {
         typed::DhcpOption::decode(self.code, self.data, self.offset)
     }

@@ -135,6 +135,7 @@ macro_rules! typed_options {
             /// # Errors
             /// [`Error::InvalidLength`], [`Error::InvalidValue`] or
             /// [`Error::SubOptionOverrun`] when `data` is malformed for the type.
+            #[inline]
             pub fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
                 Ok(match code {
                     $( OptionCode::$konst => DhcpOption::$variant(pick_decode!($ty $(, $dec)?)(code, data, offset)?), )*
