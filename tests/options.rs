@@ -682,7 +682,12 @@ fn relay_sub_options_typed() {
     assert_eq!(sub(5, &[192, 0, 2]).unwrap_err().offset(), 300);
     assert!(matches!(
         sub(5, &[192, 0, 2]).unwrap_err(),
-        Error::InvalidSubOption { code: 82, sub_code: 5, offset: 300, .. }
+        Error::InvalidSubOption {
+            code: 82,
+            sub_code: 5,
+            offset: 300,
+            ..
+        }
     ));
     for (code, data) in [(7u8, &[1u8, 1][..]), (10, &[]), (152, &[0]), (151, &[1, 0])] {
         let err = sub(code, data).unwrap_err();
@@ -792,7 +797,15 @@ fn pxe_malformed_sub_options() {
     // Sub-option 1 (MTFTP IP) of 3 bytes.
     let err = decode_vendor_specific(&[0, 1, 3, 1, 2, 3, 255], 240, pxe).unwrap_err();
     assert!(
-        matches!(err, Error::InvalidSubOption { code: 43, sub_code: 1, offset: 243, .. }),
+        matches!(
+            err,
+            Error::InvalidSubOption {
+                code: 43,
+                sub_code: 1,
+                offset: 243,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().contains("sub-option 1"));
