@@ -77,6 +77,9 @@ pub struct MessageBuilder<'b> {
     /// `file` / `sname` hold a name set by the caller: never overloaded.
     file_named: bool,
     sname_named: bool,
+    /// The size the message would have with every option in the main
+    /// area: what an overloading build that failed reports as needed.
+    unoverloaded_len: usize,
     error: Option<Error>,
 }
 
@@ -120,6 +123,7 @@ impl<'b> MessageBuilder<'b> {
             overload_value_at: None,
             file_named: false,
             sname_named: false,
+            unoverloaded_len: MIN_DHCP_LEN,
             error: None,
         })
     }
@@ -353,8 +357,13 @@ impl<'b> MessageBuilder<'b> {
     /// move. Returns false when no area has room.
     fn spill(&mut self, total: usize) -> bool {
         if self.overload_value_at.is_none() {
+            // Option 52 and the main area's END must still fit: move the
+            // last options of the main area to the front of `file` (their
+            // order is kept) until they do.
+            if self.main.pos + 3 + 1 > self.limit && !self.move_tail_to_file() {
+                return false;
+            }
             let at = self.main.pos;
-            // Option 52 and the main area's END must still fit.
             if at + 3 + 1 > self.limit {
                 return false;
             }
@@ -385,6 +394,58 @@ impl<'b> MessageBuilder<'b> {
             }
         }
         false
+    }
+
+    /// Moves the trailing options of the main area into `file` so that
+    /// option 52 and END fit in the main area. Only when `file` is still
+    /// empty and unnamed, and the main area holds well-formed options.
+    fn move_tail_to_file(&mut self) -> bool {
+        if self.file_named || self.file.opened || self.area != Area::Options {
+            return false;
+        }
+        let end = self.main.pos;
+        let Some(written) = self.buf.get(offset::OPTIONS..end) else {
+            return false;
+        };
+        // Option starts in the main area, found by walking what was written.
+        const KEEP: usize = 64;
+        let mut starts = [0usize; KEEP];
+        let mut count = 0;
+        for opt in crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options) {
+            let Ok(opt) = opt else { return false };
+            if let Some(slot) = starts.get_mut(count % KEEP) {
+                *slot = opt.offset;
+            }
+            count += 1;
+        }
+        // Walk back from the end until 52 + END fit at the cut.
+        let mut cut = end;
+        let mut i = count;
+        while cut + 3 + 1 > self.limit {
+            if i == 0 || count - i >= KEEP {
+                return false;
+            }
+            i -= 1;
+            cut = starts.get(i % KEEP).copied().unwrap_or(end);
+        }
+        let moved = end - cut;
+        // The moved options and the file area's END must fit in `file`.
+        if moved + 1 > area_capacity(Area::File) {
+            return false;
+        }
+        self.area(Area::File);
+        let Some((head, tail)) = self.buf.split_at_mut_checked(offset::OPTIONS) else {
+            return false;
+        };
+        let src = tail.get(cut - offset::OPTIONS..end - offset::OPTIONS);
+        let dst = head.get_mut(offset::FILE..offset::FILE + moved);
+        let (Some(src), Some(dst)) = (src, dst) else {
+            return false;
+        };
+        dst.copy_from_slice(src);
+        self.file.pos = offset::FILE + moved;
+        self.main.pos = cut;
+        true
     }
 
     /// The end of the writable region of an area.
@@ -427,6 +488,9 @@ impl<'b> MessageBuilder<'b> {
 
     /// Writes `count` PAD bytes in the current area.
     pub fn pad(&mut self, count: usize) -> &mut Self {
+        if self.area == Area::Options {
+            self.unoverloaded_len += count;
+        }
         if let Some(start) = self.reserve(count) {
             if let Some(dst) = self.buf.get_mut(start..start + count) {
                 dst.fill(0);
@@ -437,6 +501,9 @@ impl<'b> MessageBuilder<'b> {
 
     /// Writes bytes verbatim in the current area (e.g. bytes after END).
     pub fn raw(&mut self, bytes: &[u8]) -> &mut Self {
+        if self.area == Area::Options {
+            self.unoverloaded_len += bytes.len();
+        }
         if let Some(start) = self.reserve(bytes.len()) {
             if let Some(dst) = self.buf.get_mut(start..start + bytes.len()) {
                 dst.copy_from_slice(bytes);
@@ -491,6 +558,7 @@ impl<'b> MessageBuilder<'b> {
                         *l = len;
                         rest.copy_from_slice(value);
                         self.cursor(area).pos = end;
+                        self.unoverloaded_len += 2 + value.len();
                         return self;
                     }
                 }
@@ -524,6 +592,7 @@ impl<'b> MessageBuilder<'b> {
         }
         let fragments = len.div_ceil(255).max(1);
         let total = len + 2 * fragments;
+        self.unoverloaded_len += total;
         if self.overload_allowed && self.error.is_none() {
             // Room for the option and the area's END, or move on.
             let room = self.area_limit(area).saturating_sub(at);
@@ -708,11 +777,17 @@ impl<'b> MessageBuilder<'b> {
         let used = self.main.pos;
         let len = used.max(self.min_len);
         if let Some(err) = self.error {
+            // Without overload the main area's count is exact; with it, the
+            // size the message has with no option moved is a size that fits.
+            let needed = if self.overload_allowed {
+                (self.unoverloaded_len + 1).max(self.min_len).max(len)
+            } else {
+                len
+            };
             return Err(match err {
-                Error::BufferTooSmall { available, .. } => Error::BufferTooSmall {
-                    needed: len,
-                    available,
-                },
+                Error::BufferTooSmall { available, .. } => {
+                    Error::BufferTooSmall { needed, available }
+                }
                 other => other,
             });
         }
