@@ -91,6 +91,7 @@ mod fmt;
 pub mod header;
 pub mod message;
 pub mod options;
+pub mod protocol;
 
 #[cfg(feature = "capture")]
 pub mod capture;

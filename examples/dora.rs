@@ -1,0 +1,948 @@
+//! `dora`: a DHCP server, three clients and a relay agent, all in this
+//! process, exchanging real UDP datagrams over loopback (127.0.0.1, ports
+//! chosen by the kernel).
+//!
+//! ```text
+//! cargo run --example dora
+//! ```
+//!
+//! The server hands out 192.168.1.100–192.168.1.200. Laptop A and
+//! Smartphone B sit on the server's link; Laptop C sits behind a relay
+//! agent (giaddr 192.168.1.254) that counts the hop and adds option 82
+//! (circuit id, remote id), and strips it on the way back. The run shows:
+//! DORA for each client, a renewal at T1 (unicast DHCPREQUEST, DHCPACK), a
+//! rebind at T2, an INIT-REBOOT DHCPREQUEST for an address from another
+//! network answered by a DHCPNAK and a restart, a DHCPDECLINE, a DHCPINFORM
+//! and a DHCPRELEASE that returns the address to the pool. Every message is
+//! printed in the tcpdump -v-like format with where it goes and its
+//! validation; the run ends by itself (every receive has a timeout) and
+//! prints the final pool.
+//!
+//! Loopback has no link layer, so this program plays the link: a reply the
+//! server would send to 255.255.255.255, to `ciaddr` or to `yiaddr` at
+//! `chaddr` is delivered to the socket of the client with that `chaddr`,
+//! and one for a relay (`giaddr`) to the relay's socket. The
+//! [`server`] module has no such knowledge: it takes a message and returns
+//! the reply and its [`Destination`]; `tests/interop.rs` runs the same
+//! module on a real link against busybox udhcpc.
+
+use std::collections::HashMap;
+use std::net::{Ipv4Addr, SocketAddr, UdpSocket};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use dhcpwire::protocol::{
+    ClientMessage, Destination, LeaseTimers, Policy, RequestState, validate_with,
+};
+use dhcpwire::{Message, MessageBuilder, MessageMut, MessageType, OptionCode};
+
+/// A small DHCP server: one subnet, one pool, leases by hardware address.
+/// Transport-free: [`Server::handle`] turns a request into a reply and the
+/// place RFC 2131 §4.1 says to send it.
+pub mod server {
+    use std::collections::BTreeMap;
+    use std::fmt::Write as _;
+    use std::net::Ipv4Addr;
+    use std::time::Duration;
+
+    use dhcpwire::protocol::{
+        Destination, LeaseTimers, Policy, ProtocolError, Reply, RequestKind, Severity,
+        reply_destination, request_kind, validate_with,
+    };
+    use dhcpwire::{Message, MessageType};
+
+    /// What the server hands out.
+    #[derive(Debug, Clone)]
+    pub struct Config {
+        /// Option 54, and the address clients unicast to.
+        pub server_id: Ipv4Addr,
+        /// First and last address of the pool.
+        pub pool: (Ipv4Addr, Ipv4Addr),
+        /// Option 1.
+        pub subnet_mask: Ipv4Addr,
+        /// Option 3.
+        pub router: Option<Ipv4Addr>,
+        /// Option 6.
+        pub dns: Vec<Ipv4Addr>,
+        /// Option 51, seconds.
+        pub lease_secs: u32,
+        /// How long an offered address stays reserved.
+        pub offer_hold: Duration,
+    }
+
+    /// The state of one address.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum State {
+        /// Offered, waiting for the DHCPREQUEST.
+        Offered,
+        /// Leased.
+        Bound,
+        /// A client said it is in use (DHCPDECLINE): not handed out again.
+        Declined,
+    }
+
+    /// One address's record.
+    #[derive(Debug, Clone)]
+    pub struct Lease {
+        /// The client's hardware address.
+        pub chaddr: Vec<u8>,
+        /// Its state.
+        pub state: State,
+        /// When it ends (server clock).
+        pub until: Duration,
+    }
+
+    /// The outcome of one request.
+    #[derive(Debug)]
+    pub struct Handled {
+        /// The reply's length in the output buffer and where it goes, or
+        /// `None` when the server stays silent.
+        pub reply: Option<(usize, Destination)>,
+        /// What the server did, for the log.
+        pub note: String,
+    }
+
+    /// The server.
+    #[derive(Debug)]
+    pub struct Server {
+        /// Its configuration.
+        pub config: Config,
+        /// Every address that is not free.
+        pub leases: BTreeMap<Ipv4Addr, Lease>,
+    }
+
+    fn silent(note: impl Into<String>) -> Handled {
+        Handled {
+            reply: None,
+            note: note.into(),
+        }
+    }
+
+    impl Server {
+        /// A server with an empty lease table.
+        pub fn new(config: Config) -> Self {
+            Server {
+                config,
+                leases: BTreeMap::new(),
+            }
+        }
+
+        fn in_pool(&self, ip: Ipv4Addr) -> bool {
+            (self.config.pool.0..=self.config.pool.1).contains(&ip)
+        }
+
+        fn in_subnet(&self, ip: Ipv4Addr) -> bool {
+            let m = u32::from(self.config.subnet_mask);
+            u32::from(ip) & m == u32::from(self.config.server_id) & m
+        }
+
+        /// The address leased or offered to `chaddr`.
+        pub fn address_of(&self, chaddr: &[u8]) -> Option<Ipv4Addr> {
+            self.leases
+                .iter()
+                .find(|(_, l)| l.chaddr == chaddr && l.state != State::Declined)
+                .map(|(ip, _)| *ip)
+        }
+
+        fn is_free(&self, ip: Ipv4Addr, now: Duration) -> bool {
+            match self.leases.get(&ip) {
+                None => true,
+                Some(l) => l.state != State::Declined && l.until <= now,
+            }
+        }
+
+        fn pick(&self, chaddr: &[u8], wanted: Option<Ipv4Addr>, now: Duration) -> Option<Ipv4Addr> {
+            if let Some(ip) = self.address_of(chaddr) {
+                return Some(ip);
+            }
+            if let Some(ip) = wanted.filter(|ip| self.in_pool(*ip) && self.is_free(*ip, now)) {
+                return Some(ip);
+            }
+            let (first, last) = (u32::from(self.config.pool.0), u32::from(self.config.pool.1));
+            (first..=last)
+                .map(Ipv4Addr::from)
+                .find(|ip| self.is_free(*ip, now))
+        }
+
+        fn bound_to(&self, ip: Ipv4Addr, chaddr: &[u8]) -> bool {
+            self.leases.get(&ip).is_some_and(|l| {
+                l.chaddr == chaddr && matches!(l.state, State::Offered | State::Bound)
+            })
+        }
+
+        fn timers(&self) -> LeaseTimers {
+            LeaseTimers::new(self.config.lease_secs)
+        }
+
+        /// Answers `req` (received at server time `now`) into `out`.
+        ///
+        /// # Errors
+        /// A reply that could not be built (a bug, or `out` too small).
+        pub fn handle(
+            &mut self,
+            req: &Message<'_>,
+            now: Duration,
+            out: &mut [u8],
+        ) -> Result<Handled, ProtocolError> {
+            let problems = validate_with(req, &Policy::REAL_WORLD);
+            if problems.iter().any(|v| v.severity == Severity::Must) {
+                let mut note = String::from("dropped, it breaks RFC 2131:");
+                for v in &problems {
+                    let _ = write!(note, "\n    {v}");
+                }
+                return Ok(silent(note));
+            }
+            let chaddr = req.chaddr()?.to_vec();
+            let id = self.config.server_id;
+            let (len, note) = match req.message_type()? {
+                Some(MessageType::Discover) => {
+                    let Some(ip) = self.pick(&chaddr, req.requested_ip(), now) else {
+                        return Ok(silent("pool exhausted: no offer"));
+                    };
+                    self.leases.insert(
+                        ip,
+                        Lease {
+                            chaddr,
+                            state: State::Offered,
+                            until: now + self.config.offer_hold,
+                        },
+                    );
+                    let mut r = Reply::offer(req, out)?;
+                    r.yiaddr(ip).server_identifier(id).timers(&self.timers());
+                    self.parameters(&mut r);
+                    (r.finish()?, format!("offers {ip}"))
+                }
+                Some(MessageType::Request) => return self.request(req, chaddr, now, out),
+                Some(MessageType::Decline) => {
+                    if req.server_identifier() != Some(id) {
+                        return Ok(silent("DHCPDECLINE for another server: ignored"));
+                    }
+                    let Some(ip) = req.requested_ip() else {
+                        return Ok(silent("DHCPDECLINE without option 50: ignored"));
+                    };
+                    if self.bound_to(ip, &chaddr) {
+                        self.leases.insert(
+                            ip,
+                            Lease {
+                                chaddr,
+                                state: State::Declined,
+                                until: Duration::MAX,
+                            },
+                        );
+                        return Ok(silent(format!("marks {ip} as in use (declined)")));
+                    }
+                    return Ok(silent(format!(
+                        "DHCPDECLINE of {ip}, not this client's: ignored"
+                    )));
+                }
+                Some(MessageType::Release) => {
+                    let ip = req.ciaddr();
+                    if self.bound_to(ip, &chaddr) {
+                        self.leases.remove(&ip);
+                        return Ok(silent(format!("{ip} returns to the pool")));
+                    }
+                    return Ok(silent(format!(
+                        "DHCPRELEASE of {ip}, not this client's: ignored"
+                    )));
+                }
+                Some(MessageType::Inform) => {
+                    let mut r = Reply::ack_inform(req, out)?;
+                    r.server_identifier(id);
+                    self.parameters(&mut r);
+                    (
+                        r.finish()?,
+                        format!("configuration for {} (no lease)", req.ciaddr()),
+                    )
+                }
+                other => return Ok(silent(format!("{other:?}: not served"))),
+            };
+            self.answer(req, out, len, note)
+        }
+
+        fn parameters<K: dhcpwire::protocol::Configures>(&self, r: &mut Reply<'_, '_, K>) {
+            r.subnet_mask(self.config.subnet_mask);
+            if let Some(router) = self.config.router {
+                r.routers(&[router]);
+            }
+            if !self.config.dns.is_empty() {
+                r.dns_servers(&self.config.dns);
+            }
+        }
+
+        fn answer(
+            &self,
+            req: &Message<'_>,
+            out: &[u8],
+            len: usize,
+            note: String,
+        ) -> Result<Handled, ProtocolError> {
+            let reply = Message::parse(&out[..len])?;
+            Ok(Handled {
+                reply: Some((len, reply_destination(req, &reply))),
+                note,
+            })
+        }
+
+        fn nak(
+            &self,
+            req: &Message<'_>,
+            out: &mut [u8],
+            why: &str,
+        ) -> Result<Handled, ProtocolError> {
+            let len = Reply::nak(req, out)?
+                .server_identifier(self.config.server_id)
+                .message(why.as_bytes())
+                .finish()?;
+            self.answer(req, out, len, format!("refuses: {why}"))
+        }
+
+        fn ack(
+            &mut self,
+            req: &Message<'_>,
+            chaddr: Vec<u8>,
+            ip: Ipv4Addr,
+            now: Duration,
+            out: &mut [u8],
+        ) -> Result<Handled, ProtocolError> {
+            let timers = self.timers();
+            self.leases.insert(
+                ip,
+                Lease {
+                    chaddr,
+                    state: State::Bound,
+                    until: now + Duration::from_secs(u64::from(timers.lease)),
+                },
+            );
+            let mut r = Reply::ack(req, out)?;
+            r.yiaddr(ip)
+                .server_identifier(self.config.server_id)
+                .timers(&timers);
+            self.parameters(&mut r);
+            let len = r.finish()?;
+            self.answer(req, out, len, format!("leases {ip} for {} s", timers.lease))
+        }
+
+        fn request(
+            &mut self,
+            req: &Message<'_>,
+            chaddr: Vec<u8>,
+            now: Duration,
+            out: &mut [u8],
+        ) -> Result<Handled, ProtocolError> {
+            match request_kind(req) {
+                Some(RequestKind::Selecting) => {
+                    if req.server_identifier() != Some(self.config.server_id) {
+                        // The client chose another server: forget our offer.
+                        if let Some(ip) = self.address_of(&chaddr) {
+                            if self.leases.get(&ip).map(|l| l.state) == Some(State::Offered) {
+                                self.leases.remove(&ip);
+                            }
+                        }
+                        return Ok(silent("client chose another server"));
+                    }
+                    match req.requested_ip() {
+                        Some(ip) if self.bound_to(ip, &chaddr) => {
+                            self.ack(req, chaddr, ip, now, out)
+                        }
+                        _ => self.nak(req, out, "offer expired"),
+                    }
+                }
+                Some(RequestKind::InitReboot) => {
+                    let Some(ip) = req.requested_ip() else {
+                        return Ok(silent("INIT-REBOOT without option 50"));
+                    };
+                    if !self.in_subnet(ip) {
+                        self.nak(req, out, "wrong network")
+                    } else if self.bound_to(ip, &chaddr) {
+                        self.ack(req, chaddr, ip, now, out)
+                    } else if self.leases.contains_key(&ip) {
+                        self.nak(req, out, "address leased to another client")
+                    } else {
+                        // §4.3.2: no record of this client: remain silent.
+                        Ok(silent(format!("no record of {ip} for this client: silent")))
+                    }
+                }
+                Some(RequestKind::RenewingOrRebinding) => {
+                    let ip = req.ciaddr();
+                    if self.bound_to(ip, &chaddr) {
+                        self.ack(req, chaddr, ip, now, out)
+                    } else {
+                        self.nak(req, out, "lease unknown")
+                    }
+                }
+                None => Ok(silent("not a DHCPREQUEST")),
+            }
+        }
+
+        /// One line per address that is not free, then the free count.
+        pub fn pool_report(&self, now: Duration) -> String {
+            let (first, last) = (u32::from(self.config.pool.0), u32::from(self.config.pool.1));
+            let mut s = String::new();
+            let mut free = 0;
+            for ip in (first..=last).map(Ipv4Addr::from) {
+                match self.leases.get(&ip) {
+                    Some(l) if !(l.state != State::Declined && l.until <= now) => {
+                        let hw: Vec<String> = l.chaddr.iter().map(|b| format!("{b:02x}")).collect();
+                        let _ = writeln!(
+                            s,
+                            "  {ip:<15} {:<9} {}",
+                            format!("{:?}", l.state),
+                            hw.join(":")
+                        );
+                    }
+                    _ => free += 1,
+                }
+            }
+            let _ = write!(
+                s,
+                "  {free} of {} addresses free ({}–{})",
+                last - first + 1,
+                self.config.pool.0,
+                self.config.pool.1
+            );
+            s
+        }
+    }
+}
+
+const SERVER_ID: Ipv4Addr = Ipv4Addr::new(192, 168, 1, 1);
+const RELAY_ADDR: Ipv4Addr = Ipv4Addr::new(192, 168, 1, 254);
+const TIMEOUT: Duration = Duration::from_secs(2);
+
+fn hw(chaddr: &[u8]) -> String {
+    chaddr
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect::<Vec<_>>()
+        .join(":")
+}
+
+/// Prints a message with a heading and its validation result.
+fn show(heading: &str, bytes: &[u8]) {
+    println!("── {heading}");
+    match Message::parse(bytes) {
+        Ok(msg) => {
+            print!("{msg}");
+            let v = validate_with(&msg, &Policy::REAL_WORLD);
+            if v.is_empty() {
+                println!("\t  [RFC 2131/2132: no violation]");
+            }
+            for v in &v {
+                println!("\t  [{v}]");
+            }
+        }
+        Err(e) => println!("\t  unparseable: {e}"),
+    }
+}
+
+/// Who is where on the simulated link: the loopback socket of each client
+/// (by hardware address) and of the relay.
+#[derive(Default)]
+struct Link {
+    clients: HashMap<Vec<u8>, (String, SocketAddr)>,
+    relay: Option<SocketAddr>,
+}
+
+fn chaddr_of(bytes: &[u8]) -> Vec<u8> {
+    Message::parse(bytes)
+        .ok()
+        .and_then(|m| m.chaddr().ok().map(<[u8]>::to_vec))
+        .unwrap_or_default()
+}
+
+/// The server thread: receive, handle, send where §4.1 says.
+fn run_server(
+    socket: UdpSocket,
+    server: Arc<Mutex<server::Server>>,
+    link: Arc<Mutex<Link>>,
+    stop: Arc<AtomicBool>,
+    start: Instant,
+) {
+    let mut buf = [0u8; 1500];
+    let mut out = [0u8; 1500];
+    while !stop.load(Ordering::Relaxed) {
+        let Ok((n, _from)) = socket.recv_from(&mut buf) else {
+            continue; // read timeout: check the stop flag
+        };
+        let Ok(req) = Message::parse(&buf[..n]) else {
+            println!("   server: not a BOOTP message, dropped");
+            continue;
+        };
+        let handled = {
+            let Ok(mut s) = server.lock() else { return };
+            s.handle(&req, start.elapsed(), &mut out)
+        };
+        match handled {
+            Err(e) => println!("   server: cannot answer: {e}"),
+            Ok(h) => {
+                println!("   server {}", h.note);
+                if let Some((len, dest)) = h.reply {
+                    let to = {
+                        let Ok(link) = link.lock() else { return };
+                        match dest {
+                            Destination::Relay(_) => link.relay,
+                            _ => link.clients.get(&chaddr_of(&out[..len])).map(|c| c.1),
+                        }
+                    };
+                    show(&format!("server → {dest}"), &out[..len]);
+                    if let Some(to) = to {
+                        let _ = socket.send_to(&out[..len], to);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Copies every option of `msg` except `skip` into `b` (main area).
+fn copy_options(msg: &Message<'_>, b: &mut MessageBuilder<'_>, skip: OptionCode) {
+    for opt in msg.options().flatten() {
+        if opt.code != skip {
+            b.option(opt.code, opt.data);
+        }
+    }
+}
+
+/// The relay thread: client → server adds giaddr, hops and option 82
+/// (RFC 1542 §4.1.1, RFC 3046 §2.1); server → client strips option 82
+/// (RFC 3046 §2.2) and delivers on the client link.
+fn run_relay(
+    socket: UdpSocket,
+    server_addr: SocketAddr,
+    link: Arc<Mutex<Link>>,
+    stop: Arc<AtomicBool>,
+) {
+    let mut buf = [0u8; 1500];
+    let mut out = [0u8; 1500];
+    while !stop.load(Ordering::Relaxed) {
+        let Ok((n, _)) = socket.recv_from(&mut buf) else {
+            continue;
+        };
+        let Ok(msg) = Message::parse(&buf[..n]) else {
+            continue;
+        };
+        if msg.op() == dhcpwire::Op::BootRequest {
+            if msg.hops >= 16 {
+                println!(
+                    "   relay: hops {} ≥ 16, dropped (RFC 1542 §4.1.1)",
+                    msg.hops
+                );
+                continue;
+            }
+            let built = MessageBuilder::new(&mut out).and_then(|mut b| {
+                b.header(msg.header());
+                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION);
+                b.relay_agent_information(&[(1, b"eth0/3:vlan17"), (2, b"relay-192.168.1.254")]);
+                b.finish()
+            });
+            let Ok(len) = built else { continue };
+            let Ok(mut m) = MessageMut::parse(&mut out[..len]) else {
+                continue;
+            };
+            if m.header().giaddr().is_unspecified() {
+                m.set_giaddr(RELAY_ADDR);
+            }
+            if m.increment_hops().is_err() {
+                continue;
+            }
+            show(
+                "relay → server 192.168.1.1:67 (giaddr set, hops +1, option 82 added)",
+                &out[..len],
+            );
+            let _ = socket.send_to(&out[..len], server_addr);
+        } else {
+            let built = MessageBuilder::new(&mut out).and_then(|mut b| {
+                b.header(msg.header());
+                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION);
+                b.finish()
+            });
+            let Ok(len) = built else { continue };
+            let how = if msg.flags().broadcast() {
+                "broadcast 255.255.255.255:68".to_string()
+            } else {
+                format!("unicast {}:68 at {}", msg.yiaddr(), hw(msg.chaddr_lossy()))
+            };
+            show(
+                &format!("relay → client link, {how} (option 82 stripped)"),
+                &out[..len],
+            );
+            let to = link
+                .lock()
+                .ok()
+                .and_then(|l| l.clients.get(&chaddr_of(&out[..len])).map(|c| c.1));
+            if let Some(to) = to {
+                let _ = socket.send_to(&out[..len], to);
+            }
+        }
+    }
+}
+
+/// What a client knows about its lease.
+#[derive(Debug, Clone, Copy)]
+struct Bound {
+    ip: Ipv4Addr,
+    server: Ipv4Addr,
+    timers: LeaseTimers,
+}
+
+/// A client: a socket, a hardware address and where "broadcast" goes on
+/// its link (the server, or the relay).
+struct Client {
+    name: &'static str,
+    chaddr: [u8; 6],
+    socket: UdpSocket,
+    broadcast_to: SocketAddr,
+    server_addr: SocketAddr,
+    broadcast_flag: bool,
+    next_xid: u32,
+    lease: Option<Bound>,
+}
+
+impl Client {
+    fn xid(&mut self) -> u32 {
+        self.next_xid += 1;
+        self.next_xid
+    }
+
+    /// Sends `bytes` to `to` (a SocketAddrV4 in DHCP terms), mapped to
+    /// loopback.
+    fn send(&self, bytes: &[u8], to: std::net::SocketAddrV4) -> Result<(), String> {
+        let via = if *to.ip() == Ipv4Addr::BROADCAST {
+            self.broadcast_to
+        } else {
+            self.server_addr
+        };
+        show(&format!("{} → {to}", self.name), bytes);
+        self.socket
+            .send_to(bytes, via)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    }
+
+    /// Waits for a reply with `xid`; `None` on timeout.
+    fn receive(&self, xid: u32, buf: &mut [u8]) -> Option<usize> {
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            let Ok((n, _)) = self.socket.recv_from(buf) else {
+                continue;
+            };
+            match Message::parse(&buf[..n]) {
+                Ok(m) if m.xid() == xid && m.chaddr().ok() == Some(&self.chaddr[..]) => {
+                    return Some(n);
+                }
+                _ => {}
+            }
+        }
+        println!("   {}: no answer within {TIMEOUT:?}", self.name);
+        None
+    }
+
+    fn exchange(
+        &self,
+        bytes: &[u8],
+        to: std::net::SocketAddrV4,
+        xid: u32,
+        buf: &mut [u8],
+    ) -> Result<Option<MessageType>, String> {
+        self.send(bytes, to)?;
+        let Some(n) = self.receive(xid, buf) else {
+            return Ok(None);
+        };
+        let m = Message::parse(&buf[..n]).map_err(|e| e.to_string())?;
+        m.message_type().map_err(|e| e.to_string())
+    }
+
+    /// DISCOVER → OFFER → REQUEST → ACK. Returns the lease.
+    fn dora(&mut self) -> Result<Bound, String> {
+        let xid = self.xid();
+        let mut out = [0u8; 576];
+        let mut reply = [0u8; 1500];
+        let mut d =
+            ClientMessage::discover(&mut out, xid, &self.chaddr).map_err(|e| e.to_string())?;
+        d.broadcast(self.broadcast_flag)
+            .host_name(self.name.replace(' ', "-").to_lowercase().as_bytes())
+            .parameter_request_list(&[
+                OptionCode::SUBNET_MASK,
+                OptionCode::ROUTER,
+                OptionCode::DOMAIN_NAME_SERVER,
+            ])
+            .max_message_size(1500);
+        let to = d.destination();
+        let n = d.finish().map_err(|e| e.to_string())?;
+        if self.exchange(&out[..n], to, xid, &mut reply)? != Some(MessageType::Offer) {
+            return Err(format!("{}: no DHCPOFFER", self.name));
+        }
+        let offer = Message::parse(&reply).map_err(|e| e.to_string())?;
+        let mut q = [0u8; 576];
+        let mut r = ClientMessage::select(&mut q, &offer).map_err(|e| e.to_string())?;
+        r.broadcast(self.broadcast_flag)
+            .host_name(self.name.replace(' ', "-").to_lowercase().as_bytes());
+        let to = r.destination();
+        let n = r.finish().map_err(|e| e.to_string())?;
+        let mut ack = [0u8; 1500];
+        match self.exchange(&q[..n], to, xid, &mut ack)? {
+            Some(MessageType::Ack) => {
+                let m = Message::parse(&ack).map_err(|e| e.to_string())?;
+                let bound = Bound {
+                    ip: m.yiaddr(),
+                    server: m.server_identifier().unwrap_or(SERVER_ID),
+                    timers: LeaseTimers::from_message(&m).ok_or("DHCPACK without lease time")?,
+                };
+                println!(
+                    "   {} is bound to {}: T1 {} s, T2 {} s, lease {} s",
+                    self.name, bound.ip, bound.timers.t1, bound.timers.t2, bound.timers.lease
+                );
+                self.lease = Some(bound);
+                Ok(bound)
+            }
+            other => Err(format!("{}: expected DHCPACK, got {other:?}", self.name)),
+        }
+    }
+
+    /// A DHCPREQUEST in `state`; returns the answer's type.
+    fn request(&mut self, state: RequestState) -> Result<Option<MessageType>, String> {
+        let xid = self.xid();
+        let mut out = [0u8; 576];
+        let mut m = ClientMessage::request(&mut out, xid, &self.chaddr, state)
+            .map_err(|e| e.to_string())?;
+        if matches!(state, RequestState::InitReboot { .. }) {
+            m.broadcast(self.broadcast_flag);
+        }
+        let to = m.destination();
+        let n = m.finish().map_err(|e| e.to_string())?;
+        let mut reply = [0u8; 1500];
+        self.exchange(&out[..n], to, xid, &mut reply)
+    }
+}
+
+fn client(
+    name: &'static str,
+    chaddr: [u8; 6],
+    broadcast_to: SocketAddr,
+    server_addr: SocketAddr,
+    broadcast_flag: bool,
+    link: &Mutex<Link>,
+) -> Result<Client, String> {
+    let socket = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    socket
+        .set_read_timeout(Some(Duration::from_millis(200)))
+        .map_err(|e| e.to_string())?;
+    let addr = socket.local_addr().map_err(|e| e.to_string())?;
+    link.lock()
+        .map_err(|e| e.to_string())?
+        .clients
+        .insert(chaddr.to_vec(), (name.to_string(), addr));
+    println!("   {name} ({}) on 127.0.0.1:{}", hw(&chaddr), addr.port());
+    Ok(Client {
+        name,
+        chaddr,
+        socket,
+        broadcast_to,
+        server_addr,
+        broadcast_flag,
+        next_xid: u32::from_be_bytes([chaddr[2], chaddr[3], chaddr[4], chaddr[5]]) << 4,
+        lease: None,
+    })
+}
+
+fn step(title: &str) {
+    println!("\n=== {title}");
+}
+
+fn scenario(
+    server_addr: SocketAddr,
+    relay_addr: SocketAddr,
+    link: &Mutex<Link>,
+) -> Result<(), String> {
+    let mut a = client(
+        "Laptop A",
+        [0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a],
+        server_addr,
+        server_addr,
+        false,
+        link,
+    )?;
+    let mut b = client(
+        "Smartphone B",
+        [0x5e, 0x1c, 0x0b, 0x00, 0x00, 0x0b],
+        server_addr,
+        server_addr,
+        true,
+        link,
+    )?;
+    let mut c = client(
+        "Laptop C",
+        [0x3c, 0x22, 0xfb, 0x00, 0x00, 0x0c],
+        relay_addr,
+        server_addr,
+        false,
+        link,
+    )?;
+
+    step(
+        "1. Laptop A: DISCOVER, OFFER, REQUEST, ACK (no broadcast bit: replies go to yiaddr at chaddr)",
+    );
+    let la = a.dora()?;
+    step("2. Smartphone B: DORA with the broadcast bit (replies broadcast)");
+    let lb = b.dora()?;
+    step(
+        "3. Laptop C, behind the relay 192.168.1.254: DORA through the relay (giaddr, hops, option 82)",
+    );
+    c.dora()?;
+
+    step("4. Laptop A at T1: RENEWING, unicast DHCPREQUEST with ciaddr, no 50/54");
+    println!(
+        "   lease granted at t=0 s: renew at {:?}, rebind at {:?}, expires at {:?}",
+        la.timers.renew_at(Duration::ZERO),
+        la.timers.rebind_at(Duration::ZERO),
+        la.timers.expires_at(Duration::ZERO)
+    );
+    let t = a.request(RequestState::Renewing {
+        ciaddr: la.ip,
+        server: la.server,
+    })?;
+    if t != Some(MessageType::Ack) {
+        return Err(format!("renewal answered by {t:?}"));
+    }
+
+    step(
+        "5. Smartphone B at T2 (the server did not answer its renewals): REBINDING, broadcast DHCPREQUEST with ciaddr",
+    );
+    let t = b.request(RequestState::Rebinding { ciaddr: lb.ip })?;
+    if t != Some(MessageType::Ack) {
+        return Err(format!("rebind answered by {t:?}"));
+    }
+
+    step(
+        "6. Smartphone B reboots remembering 10.0.0.42 from another network: INIT-REBOOT → NAK → restart",
+    );
+    let t = b.request(RequestState::InitReboot {
+        requested: Ipv4Addr::new(10, 0, 0, 42),
+    })?;
+    if t != Some(MessageType::Nak) {
+        return Err(format!("wrong-network request answered by {t:?}"));
+    }
+    println!("   Smartphone B got a DHCPNAK: back to INIT");
+    b.dora()?;
+
+    step("7. Laptop C's ARP probe finds its address in use: DECLINE, then DORA again");
+    let lc = c.lease.ok_or("Laptop C has no lease")?;
+    let xid = c.xid();
+    let mut out = [0u8; 576];
+    let mut m = ClientMessage::decline(&mut out, xid, &c.chaddr, lc.ip, lc.server)
+        .map_err(|e| e.to_string())?;
+    m.message(b"address in use (ARP reply from 02:00:00:00:00:99)");
+    let to = m.destination();
+    let n = m.finish().map_err(|e| e.to_string())?;
+    c.send(&out[..n], to)?;
+    thread::sleep(Duration::from_millis(300));
+    let lc2 = c.dora()?;
+    if lc2.ip == lc.ip {
+        return Err("the declined address was offered again".into());
+    }
+
+    step("8. Laptop A, configured, asks for parameters only: INFORM → ACK without lease");
+    let xid = a.xid();
+    let mut m =
+        ClientMessage::inform(&mut out, xid, &a.chaddr, la.ip).map_err(|e| e.to_string())?;
+    m.parameter_request_list(&[OptionCode::SUBNET_MASK, OptionCode::ROUTER]);
+    let to = m.destination();
+    let n = m.finish().map_err(|e| e.to_string())?;
+    let mut reply = [0u8; 1500];
+    if a.exchange(&out[..n], to, xid, &mut reply)? != Some(MessageType::Ack) {
+        return Err("DHCPINFORM not answered".into());
+    }
+
+    step("9. Laptop C leaves: RELEASE (unicast to the server) returns its address to the pool");
+    let xid = c.xid();
+    let mut m = ClientMessage::release(&mut out, xid, &c.chaddr, lc2.ip, lc2.server)
+        .map_err(|e| e.to_string())?;
+    m.message(b"shutting down");
+    let to = m.destination();
+    let n = m.finish().map_err(|e| e.to_string())?;
+    c.send(&out[..n], to)?;
+    thread::sleep(Duration::from_millis(300));
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
+    let start = Instant::now();
+    let config = server::Config {
+        server_id: SERVER_ID,
+        pool: (
+            Ipv4Addr::new(192, 168, 1, 100),
+            Ipv4Addr::new(192, 168, 1, 200),
+        ),
+        subnet_mask: Ipv4Addr::new(255, 255, 255, 0),
+        router: Some(SERVER_ID),
+        dns: vec![SERVER_ID],
+        lease_secs: 3600,
+        offer_hold: Duration::from_secs(30),
+    };
+    let srv = Arc::new(Mutex::new(server::Server::new(config)));
+    let link = Arc::new(Mutex::new(Link::default()));
+    let stop = Arc::new(AtomicBool::new(false));
+
+    let setup = || -> Result<(UdpSocket, UdpSocket), String> {
+        let s = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+        let r = UdpSocket::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+        for sock in [&s, &r] {
+            sock.set_read_timeout(Some(Duration::from_millis(200)))
+                .map_err(|e| e.to_string())?;
+        }
+        Ok((s, r))
+    };
+    let (server_sock, relay_sock) = match setup() {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("dora: cannot open loopback sockets: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let (Ok(server_addr), Ok(relay_addr)) = (server_sock.local_addr(), relay_sock.local_addr())
+    else {
+        return std::process::ExitCode::FAILURE;
+    };
+    if let Ok(mut l) = link.lock() {
+        l.relay = Some(relay_addr);
+    }
+    println!(
+        "DHCP over loopback: server 192.168.1.1 on 127.0.0.1:{}, relay 192.168.1.254 on 127.0.0.1:{}",
+        server_addr.port(),
+        relay_addr.port()
+    );
+
+    let server_thread = {
+        let (srv, link, stop) = (srv.clone(), link.clone(), stop.clone());
+        thread::spawn(move || run_server(server_sock, srv, link, stop, start))
+    };
+    let relay_thread = {
+        let (link, stop) = (link.clone(), stop.clone());
+        thread::spawn(move || run_relay(relay_sock, server_addr, link, stop))
+    };
+
+    let result = scenario(server_addr, relay_addr, &link);
+    stop.store(true, Ordering::Relaxed);
+    let _ = server_thread.join();
+    let _ = relay_thread.join();
+
+    println!("\n=== Final pool");
+    if let Ok(s) = srv.lock() {
+        println!("{}", s.pool_report(start.elapsed()));
+    }
+    match result {
+        Ok(()) => {
+            println!(
+                "\nAll steps done in {:.1} s.",
+                start.elapsed().as_secs_f64()
+            );
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("dora: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
