@@ -203,6 +203,9 @@ impl<'b> MessageBuilder<'b> {
 
     /// Copies a whole header (all 236 bytes, including `sname` and `file`).
     pub fn header(&mut self, header: &Header) -> &mut Self {
+        // A copied name is a name: automatic overload must not use its field.
+        self.file_named = !header.file_bytes().is_empty();
+        self.sname_named = !header.sname_bytes().is_empty();
         let h = header.clone();
         self.with_header(|dst| *dst = h)
     }
@@ -273,6 +276,13 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets `sname` (at most 64 bytes, NUL-padded).
     pub fn sname(&mut self, name: &[u8]) -> &mut Self {
+        if self.sname.opened {
+            self.fail(Error::FieldHoldsOptions {
+                area: Area::Sname,
+                offset: offset::SNAME,
+            });
+            return self;
+        }
         self.sname_named = !name.is_empty();
         let r = self.header_mut().map(|h| h.set_sname(name));
         if let Some(Err(e)) = r {
@@ -283,6 +293,13 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets `file` (at most 128 bytes, NUL-padded).
     pub fn file(&mut self, name: &[u8]) -> &mut Self {
+        if self.file.opened {
+            self.fail(Error::FieldHoldsOptions {
+                area: Area::File,
+                offset: offset::FILE,
+            });
+            return self;
+        }
         self.file_named = !name.is_empty();
         let r = self.header_mut().map(|h| h.set_file(name));
         if let Some(Err(e)) = r {
@@ -342,14 +359,34 @@ impl<'b> MessageBuilder<'b> {
         self
     }
 
-    /// Sets the maximum size from a client's option 57 (RFC 2132 §9.10):
-    /// the value counts the IP and UDP headers (576 = 20 + 8 + 548), and
-    /// values below the legal minimum of 576 are read as 576.
+    /// Sets the maximum size a reply to `request` may have (RFC 2132
+    /// §9.10): from the client's option 57, which counts the IP and UDP
+    /// headers (576 = 20 + 8 + 548), values below the legal minimum of 576
+    /// read as 576; without option 57, the 576-byte datagram every client
+    /// must accept (RFC 2131 §2), i.e. 548 bytes of DHCP message.
     pub fn max_size_from_request(&mut self, request: &Message<'_>) -> &mut Self {
-        if let Some(v) = request.max_message_size() {
-            self.max_size(usize::from(v.max(576)) - 28);
+        let datagram = request.max_message_size().unwrap_or(576).max(576);
+        self.max_size(usize::from(datagram) - 28)
+    }
+
+    /// Overwrites the value of an option already written in the main area
+    /// with a value of the same length; false when there is none.
+    pub(crate) fn overwrite(&mut self, code: OptionCode, value: &[u8]) -> bool {
+        let end = self.main.pos.min(self.buf.len());
+        let Some(written) = self.buf.get(offset::OPTIONS..end) else {
+            return false;
+        };
+        let found = crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options)
+            .flatten()
+            .find(|o| o.code == code && o.len() == value.len())
+            .map(|o| o.value_offset());
+        match found.and_then(|at| self.buf.get_mut(at..at + value.len())) {
+            Some(dst) => {
+                dst.copy_from_slice(value);
+                true
+            }
+            None => false,
         }
-        self
     }
 
     /// Moves the write position for an option of `total` bytes to the next
@@ -461,7 +498,7 @@ impl<'b> MessageBuilder<'b> {
     fn reserve(&mut self, len: usize) -> Option<usize> {
         let area = self.area;
         let start = self.cursor(area).pos;
-        let end = start + len;
+        let end = start.saturating_add(len);
         let limit = self.area_limit(self.area);
         if self.error.is_some() || end > limit {
             match area {
@@ -489,7 +526,7 @@ impl<'b> MessageBuilder<'b> {
     /// Writes `count` PAD bytes in the current area.
     pub fn pad(&mut self, count: usize) -> &mut Self {
         if self.area == Area::Options {
-            self.unoverloaded_len += count;
+            self.unoverloaded_len = self.unoverloaded_len.saturating_add(count);
         }
         if let Some(start) = self.reserve(count) {
             if let Some(dst) = self.buf.get_mut(start..start + count) {
@@ -502,7 +539,7 @@ impl<'b> MessageBuilder<'b> {
     /// Writes bytes verbatim in the current area (e.g. bytes after END).
     pub fn raw(&mut self, bytes: &[u8]) -> &mut Self {
         if self.area == Area::Options {
-            self.unoverloaded_len += bytes.len();
+            self.unoverloaded_len = self.unoverloaded_len.saturating_add(bytes.len());
         }
         if let Some(start) = self.reserve(bytes.len()) {
             if let Some(dst) = self.buf.get_mut(start..start + bytes.len()) {
@@ -548,7 +585,7 @@ impl<'b> MessageBuilder<'b> {
                 let area = self.area;
                 let at = self.cursor(area).pos;
                 let end = at + 2 + value.len();
-                if end <= self.area_limit(area) {
+                if end <= self.area_limit(area) && !self.cursor(area).ended {
                     if let Some(([c, l], rest)) = self
                         .buf
                         .get_mut(at..end)
@@ -583,6 +620,10 @@ impl<'b> MessageBuilder<'b> {
     ) -> &mut Self {
         let area = self.area;
         let at = self.cursor(area).pos;
+        if self.cursor(area).ended {
+            self.fail(Error::WriteAfterEnd { area, offset: at });
+            return self;
+        }
         if code == OptionCode::PAD || code == OptionCode::END {
             self.fail(Error::ReservedCode {
                 code: code.0,
@@ -592,16 +633,16 @@ impl<'b> MessageBuilder<'b> {
         }
         let fragments = len.div_ceil(255).max(1);
         let total = len + 2 * fragments;
-        self.unoverloaded_len += total;
+        self.unoverloaded_len = self.unoverloaded_len.saturating_add(total);
         if self.overload_allowed && self.error.is_none() {
             // Room for the option and the area's END, or move on.
             let room = self.area_limit(area).saturating_sub(at);
             if total >= room && !self.spill(total) {
                 self.fail(Error::BufferTooSmall {
-                    needed: self.main.pos + total + 1,
+                    needed: self.main.pos.saturating_add(total).saturating_add(1),
                     available: self.limit,
                 });
-                self.main.pos += total;
+                self.main.pos = self.main.pos.saturating_add(total);
                 return self;
             }
         }
@@ -780,7 +821,10 @@ impl<'b> MessageBuilder<'b> {
             // Without overload the main area's count is exact; with it, the
             // size the message has with no option moved is a size that fits.
             let needed = if self.overload_allowed {
-                (self.unoverloaded_len + 1).max(self.min_len).max(len)
+                self.unoverloaded_len
+                    .saturating_add(1)
+                    .max(self.min_len)
+                    .max(len)
             } else {
                 len
             };

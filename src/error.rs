@@ -188,6 +188,30 @@ pub enum Error {
         available: usize,
     },
 
+    /// The builder was asked for an option in an area already closed with
+    /// END.
+    #[error(
+        "the {area} area was closed with END; an option at offset {offset} would never be read"
+    )]
+    WriteAfterEnd {
+        /// The area.
+        area: Area,
+        /// Where the option would have been written.
+        offset: usize,
+    },
+
+    /// The builder was asked to put a name in `file` or `sname` after the
+    /// field was given over to options (overload).
+    #[error(
+        "the {area} field at offset {offset} already holds options (overload); it cannot also hold a name"
+    )]
+    FieldHoldsOptions {
+        /// The field (`File` or `Sname`).
+        area: Area,
+        /// Offset of the field.
+        offset: usize,
+    },
+
     /// A value given to the builder does not fit its field.
     #[error(
         "value of {len} bytes for the {field} field at offset {offset} exceeds its {max} bytes"
@@ -278,6 +302,8 @@ impl Error {
             | Error::JoinBufferTooSmall { offset, .. }
             | Error::FieldTooLong { offset, .. }
             | Error::AreaFull { offset, .. }
+            | Error::WriteAfterEnd { offset, .. }
+            | Error::FieldHoldsOptions { offset, .. }
             | Error::ReservedCode { offset, .. }
             | Error::HopsOverflow { offset }
             | Error::OptionNotFound { offset, .. }
@@ -322,6 +348,8 @@ impl Error {
             Error::BufferTooSmall { .. } => "buffer_too_small",
             Error::FieldTooLong { .. } => "field_too_long",
             Error::AreaFull { .. } => "area_full",
+            Error::WriteAfterEnd { .. } => "write_after_end",
+            Error::FieldHoldsOptions { .. } => "field_holds_options",
             Error::ReservedCode { .. } => "reserved_code",
             Error::HopsOverflow { .. } => "hops_overflow",
             Error::OptionNotFound { .. } => "option_not_found",

@@ -399,6 +399,7 @@ impl<'a> Message<'a> {
             }
         }
         let mut main_52 = 0usize;
+        let mut second_52 = offset::OPTIONS;
         let mut seen = [0u8; 32];
         for area in areas.into_iter().flatten() {
             let slice = match area {
@@ -437,6 +438,9 @@ impl<'a> Message<'a> {
                 if opt.code == OptionCode::OVERLOAD {
                     if area == Area::Options {
                         main_52 += 1;
+                        if main_52 == 2 {
+                            second_52 = opt.offset;
+                        }
                     } else {
                         f(Deviation {
                             kind: DeviationKind::OverloadOutsideMainArea,
@@ -474,7 +478,7 @@ impl<'a> Message<'a> {
             f(Deviation {
                 kind: DeviationKind::RepeatedOverload,
                 area: Area::Options,
-                offset: offset::OPTIONS,
+                offset: second_52,
             });
         }
         Ok(())
@@ -499,6 +503,7 @@ fn has_fixed_length(code: OptionCode) -> bool {
         code.0,
         1 | 2
             | 13
+            | 16
             | 19
             | 20
             | 22

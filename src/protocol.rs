@@ -1813,7 +1813,12 @@ impl<K: Leases> Reply<'_, '_, K> {
 
     /// Option 51 in seconds ([`INFINITE`] for no expiry; required).
     pub fn lease_time(&mut self, secs: u32) -> &mut Self {
-        if self.lease.replace(secs).is_none() {
+        // A second call replaces the value already written.
+        if self.lease.replace(secs).is_none()
+            || !self
+                .b
+                .overwrite(OptionCode::LEASE_TIME, &secs.to_be_bytes())
+        {
             self.b.lease_time(secs);
         }
         self
@@ -1821,7 +1826,12 @@ impl<K: Leases> Reply<'_, '_, K> {
 
     /// Option 58, T1 (default 0.5 × lease when absent).
     pub fn renewal_time(&mut self, secs: u32) -> &mut Self {
-        if self.t1.replace(secs).is_none() {
+        // A second call replaces the value already written.
+        if self.t1.replace(secs).is_none()
+            || !self
+                .b
+                .overwrite(OptionCode::RENEWAL_TIME, &secs.to_be_bytes())
+        {
             self.b.renewal_time(secs);
         }
         self
@@ -1829,7 +1839,12 @@ impl<K: Leases> Reply<'_, '_, K> {
 
     /// Option 59, T2 (default 0.875 × lease when absent).
     pub fn rebinding_time(&mut self, secs: u32) -> &mut Self {
-        if self.t2.replace(secs).is_none() {
+        // A second call replaces the value already written.
+        if self.t2.replace(secs).is_none()
+            || !self
+                .b
+                .overwrite(OptionCode::REBINDING_TIME, &secs.to_be_bytes())
+        {
             self.b.rebinding_time(secs);
         }
         self

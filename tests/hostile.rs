@@ -780,10 +780,11 @@ fn overload_repeated_is_not_followed() {
         );
         assert_eq!(
             deviations(&bytes),
+            // At the second instance.
             Ok(vec![dev(
                 DeviationKind::RepeatedOverload,
                 Area::Options,
-                240
+                243
             )])
         );
     }
@@ -1089,7 +1090,9 @@ fn fragments_spread_over_options_file_and_sname_join_in_that_order() {
     let mut buf = [0u8; 6];
     assert_eq!(v.copy_to(&mut buf), Ok(&[1u8, 2, 3, 4, 5, 6][..]));
     assert_eq!(v.message_offset(243 + 2 + 5), Some(46));
-    assert_eq!(v.message_offset(243 + 2 + 6), None);
+    // Just past the value: the byte after the last fragment (in sname).
+    assert_eq!(v.message_offset(243 + 2 + 6), Some(47));
+    assert_eq!(v.message_offset(243 + 2 + 7), None);
 }
 
 #[test]
@@ -1284,7 +1287,8 @@ fn dns_names_malformed() {
             "119 no root label",
             119,
             vec![1, b'a'],
-            invalid_value(119, 244, NO_ROOT),
+            // At the length byte of the unterminated label, not past the value.
+            invalid_value(119, 242, NO_ROOT),
         ),
         (
             "119 name of 256 bytes",
@@ -1654,7 +1658,12 @@ fn pxe_vendor_specific_nested_overruns() {
         (
             "sub-option 8 without a length byte",
             vec![6, 1, 3, 8],
-            sub_overrun(43, 8, 245, 0, 0),
+            Error::InvalidSubOption {
+                code: 43,
+                sub_code: 8,
+                offset: 245,
+                expected: "a length byte, but the parent option ends",
+            },
         ),
         (
             "boot servers: count 2, one address",
@@ -1889,7 +1898,16 @@ fn max_message_size_of_wrong_length_is_ignored_by_the_builder() {
         msg.typed(OptionCode::MAX_MESSAGE_SIZE),
         Err(invalid_len(57, 243, 1, "2 bytes"))
     );
-    assert_eq!(reply_with(&req, 1000), Ok(240 + 3 + 1000 + 2 * 4 + 1));
+    // Without a valid option 57 the reply keeps to the 576-byte datagram
+    // every client accepts (RFC 2131 §2): 548 bytes of DHCP message.
+    assert_eq!(
+        reply_with(&req, 1000),
+        Err(Error::BufferTooSmall {
+            needed: 240 + 3 + 1000 + 2 * 4 + 1,
+            available: 548
+        })
+    );
+    assert_eq!(reply_with(&req, 290), Ok(240 + 3 + 290 + 2 * 2 + 1));
 }
 
 #[test]

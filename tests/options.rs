@@ -347,14 +347,14 @@ const MALFORMED: &[(u8, &[u8], &str, usize)] = &[
     (119, &[], "invalid_length", 240),
     (119, &[64, b'a'], "invalid_value", 242),
     (119, &[3, b'a', b'b'], "invalid_value", 242),
-    (119, &[1, b'a'], "invalid_value", 244),
+    (119, &[1, b'a'], "invalid_value", 242),
     (119, &[1, b'a', 0xc0, 0], "invalid_value", 244),
     (119, &[0xc0, 0], "invalid_value", 242),
     (119, &[1, b'a', 0, 0xc0, 9], "invalid_value", 245),
     (119, &[1, b'a', 0, 1, b'b', 0xc0, 5], "invalid_value", 247),
     (119, &[1, b'a', 0, 0xc0], "invalid_value", 245),
     (119, &[0x80, 1], "invalid_value", 242),
-    (88, &[1, b'a'], "invalid_value", 244),
+    (88, &[1, b'a'], "invalid_value", 242),
     (137, &[0xc0, 5, 0, 0, 0, 0, 0], "invalid_value", 242),
 ];
 

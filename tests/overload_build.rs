@@ -180,3 +180,76 @@ fn reply_respects_the_clients_maximum_message_size() {
     }
     rebuilds_identically(&buf[..len]);
 }
+
+/// Regressions from review: builder misuse is an error, never a silently
+/// wrong packet.
+#[test]
+fn an_option_after_end_is_an_error() {
+    let mut buf = [0u8; 576];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .message_type(MessageType::Discover)
+        .end()
+        .option(OptionCode::HOST_NAME, b"abc")
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::WriteAfterEnd {
+            area: Area::Options,
+            offset: 244
+        }
+    );
+}
+
+#[test]
+fn a_name_after_overload_is_an_error_and_a_copied_name_is_kept() {
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 50])
+        .option(OptionCode(225), &[2; 20])
+        .file(b"pxelinux.0")
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::FieldHoldsOptions {
+            area: Area::File,
+            offset: 108
+        }
+    );
+    // A header copied with a boot file name: overload goes to sname instead.
+    let mut h = dhcpwire::Header::zeroed();
+    h.set_file(b"pxelinux.0").unwrap();
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .header(&h)
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 50])
+        .option(OptionCode(225), &[2; 20])
+        .finish()
+        .unwrap();
+    let msg = Message::parse(&buf[..len]).unwrap();
+    assert_eq!(msg.file().unwrap(), Some(&b"pxelinux.0"[..]));
+    assert_eq!(msg.overload().unwrap(), Some(Overload::Sname));
+}
+
+#[test]
+fn huge_pad_counts_are_an_error_not_an_overflow() {
+    let mut buf = [0u8; 576];
+    let mut b = MessageBuilder::new(&mut buf).unwrap();
+    b.xid(1)
+        .pad(usize::MAX - 6)
+        .message_type(MessageType::Discover);
+    assert!(matches!(
+        b.finish(),
+        Err(Error::BufferTooSmall { available: 576, .. })
+    ));
+    let mut b = MessageBuilder::new(&mut buf).unwrap();
+    b.pad(usize::MAX / 2).pad(usize::MAX / 2).pad(usize::MAX);
+    assert!(matches!(b.finish(), Err(Error::BufferTooSmall { .. })));
+}

@@ -1458,3 +1458,32 @@ mod corpus {
         );
     }
 }
+
+/// Regression (review): a second `lease_time` call used to update the
+/// check but not the packet.
+#[test]
+fn reply_lease_setters_replace_the_written_value() {
+    let mut req = [0u8; 400];
+    let n = discover(&mut req, None, false);
+    let request = Message::parse(&req[..n]).unwrap();
+    let mut buf = [0u8; 600];
+    let len = dhcpwire::protocol::Reply::offer(&request, &mut buf)
+        .unwrap()
+        .yiaddr(Ipv4Addr::new(192, 168, 1, 100))
+        .server_identifier(Ipv4Addr::new(192, 168, 1, 1))
+        .lease_time(100)
+        .lease_time(10_000)
+        .renewal_time(5_000)
+        .rebinding_time(8_000)
+        .finish()
+        .unwrap();
+    let offer = Message::parse(&buf[..len]).unwrap();
+    assert_eq!(offer.lease_time(), Some(10_000));
+    assert_eq!(
+        offer
+            .options()
+            .filter(|o| o.unwrap().code == OptionCode::LEASE_TIME)
+            .count(),
+        1
+    );
+}

@@ -716,7 +716,7 @@ fn overload_repeated_in_main_area_is_not_followed() {
         Ok(vec![dev(
             DeviationKind::RepeatedOverload,
             Area::Options,
-            240
+            243
         )])
     );
     // RFC 3396: the two instances are one 2-byte value, invalid for 52.
@@ -2715,5 +2715,7 @@ fn joined_sub_option_offsets_map_back_to_the_message() {
     // As if joined: 242 and 245; in the message: 242 and 247.
     assert_eq!(offsets, vec![(1, 242, Some(242)), (2, 245, Some(247))]);
     assert_eq!(value.message_offset(241), None);
-    assert_eq!(value.message_offset(248), None);
+    // Just past the value: the byte after the second fragment.
+    assert_eq!(value.message_offset(248), Some(250));
+    assert_eq!(value.message_offset(249), None);
 }

@@ -69,6 +69,9 @@ pub(crate) fn check_name(
     let mut end_in_place: Option<usize> = None;
     let mut hops = 0usize;
     let mut name_len = 0usize;
+    // The length byte of the last label read: where an unterminated name is
+    // reported (the byte after it may belong to the next option).
+    let mut last_label = start;
     loop {
         let Some(&len) = data.get(pos) else {
             if form == Form::Partial && end_in_place.is_none() && pos == data.len() {
@@ -77,7 +80,7 @@ pub(crate) fn check_name(
             return Err(bad(
                 code,
                 value_start,
-                pos,
+                last_label,
                 "a name ending with a root label inside the option",
             ));
         };
@@ -98,6 +101,7 @@ pub(crate) fn check_name(
                 if name_len >= MAX_NAME_LEN {
                     return Err(bad(code, value_start, pos, "a name of at most 255 bytes"));
                 }
+                last_label = pos;
                 pos = next;
             }
             0xc0..=0xff => {

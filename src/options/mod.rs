@@ -628,13 +628,16 @@ impl<'a> OptionValue<'a> {
     /// when it lies outside the value.
     pub fn message_offset(&self, joined_offset: usize) -> Option<usize> {
         let mut index = joined_offset.checked_sub(self.first.value_offset())?;
+        let mut end = None;
         for frag in self.fragments() {
             if index < frag.len() {
                 return Some(frag.value_offset().saturating_add(index));
             }
             index -= frag.len();
+            end = Some(frag.value_offset().saturating_add(frag.len()));
         }
-        None
+        // Just past the value: the byte after its last fragment.
+        if index == 0 { end } else { None }
     }
 }
 

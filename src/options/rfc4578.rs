@@ -366,14 +366,24 @@ impl<'a> Iterator for VendorSubOptions<'a> {
                 self.pos = start + data.len();
                 Some(Ok(VendorSubOption { code, data, offset }))
             }
-            (len, _) => {
+            (None, _) => {
+                self.done = true;
+                self.pos = self.data.len();
+                Some(Err(Error::InvalidSubOption {
+                    code: 43,
+                    sub_code: code,
+                    offset,
+                    expected: "a length byte, but the parent option ends",
+                }))
+            }
+            (Some(len), _) => {
                 self.done = true;
                 self.pos = self.data.len();
                 Some(Err(Error::SubOptionOverrun {
                     code: 43,
                     sub_code: code,
                     offset,
-                    len: len.unwrap_or(0),
+                    len,
                     available: self.data.len().saturating_sub(start),
                 }))
             }
