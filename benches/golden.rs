@@ -1,203 +1,175 @@
 //! Benchmarks on the four golden packets of `testdata/seed-dora.tcpdump.txt`
-//! (a relayed Discover, Offer, Request, ACK):
+//! (a relayed Discover, Offer, Request, ACK), dhcpwire side by side with the
+//! peer crates (dev-dependencies): dhcproto 0.15 (owned and borrowed APIs),
+//! smoltcp 0.14 (`DhcpPacket`/`DhcpRepr`) and dhcparse 1.
 //!
-//! - `w1_peek`: what a server does first with every datagram: parse, message
-//!   type, xid, chaddr.
-//! - `w2_full_decode`: parse, walk every option, typed-decode each, fold the
-//!   values into a checksum.
-//! - `w3_build_ack`: build the golden ACK into a reused buffer.
+//! - `w1_peek`: what a server does first with every datagram: parse,
+//!   message type, xid, chaddr. One iteration = the four seeds.
+//! - `w2_full_decode`: parse, walk every option (with overload), decode
+//!   each as typed, fold the values into a checksum. One iteration = the
+//!   four seeds. `hand_tlv_walk` is the untyped baseline.
+//! - `w3_build_ack`: build the seed ACK into a reused buffer. Every output
+//!   is asserted before timing (see `check_w3`): dhcpwire, smoltcp and
+//!   dhcparse are byte-identical; dhcproto cannot be (its option map is a
+//!   `BTreeMap`: options come out in code order) and is asserted to hold the
+//!   same header and option values in another order. smoltcp gets there
+//!   only by passing 51, 58, 59, 1 as raw `additional_options`: its typed
+//!   `emit` has a fixed order and never writes 58/59.
 //! - `w4_relay_edit`: a relay's in-place edit of the Discover: set giaddr,
-//!   increment hops.
-//! - `rebuild`: `builder::rebuild` of each packet into a reused buffer.
+//!   increment hops. dhcproto has no in-place edit (its borrowed `Message`
+//!   is read-only; the owned one is decode + re-encode), so it is absent.
+//! - `w5_rfc3396`: a 4 KiB option split over 17 fragments: find it and
+//!   iterate the borrowed fragments, or join them into a buffer.
+//! - `scaling`: the W2 walk + typed decode of messages of 300 B to 64 KiB
+//!   full of options; `Throughput::Bytes` gives the time per byte.
+//! - `rebuild`: `builder::rebuild` of each seed into a reused buffer.
+//!
+//! Times per message: W1/W2 report the four seeds per iteration, so divide
+//! by 4 (criterion's `thrpt` in elem/s is per message). Peer allocation
+//! counts come from `benches/peer_allocs.rs` (a separate binary, so its
+//! counting allocator does not slow the allocating peers down here).
 //!
 //! The packets are read from the tcpdump text with a small hex helper, so
 //! the bench needs no optional feature.
 
 use std::hint::black_box;
-use std::net::Ipv4Addr;
 
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
+use dhcpwire::Message;
 use dhcpwire::builder::rebuild;
-use dhcpwire::{DhcpOption, Message, MessageBuilder, MessageMut, MessageType, Op};
 
-const DUMP: &str = include_str!("../testdata/seed-dora.tcpdump.txt");
+#[path = "support/workloads.rs"]
+#[allow(dead_code)]
+mod workloads;
 
-/// Linux SLL (16) + IPv4 (20) + UDP (8) in front of every BOOTP payload.
-const FRAMING: usize = 16 + 20 + 8;
+use workloads::*;
 
-const NAMES: [&str; 4] = ["discover", "offer", "request", "ack"];
-
-/// The BOOTP payloads of the packets in a `tcpdump -XX` dump: the hex groups
-/// of every `0xNNNN:` line (up to the two spaces before the ASCII column),
-/// one packet per `0x0000:` line, without the link/IP/UDP framing.
-fn golden_packets() -> Vec<Vec<u8>> {
-    let mut packets: Vec<Vec<u8>> = Vec::new();
-    for line in DUMP.lines() {
-        let line = line.trim_start();
-        let Some((offset, rest)) = line.split_once(':') else {
-            continue;
-        };
-        let Some(offset) = offset.strip_prefix("0x") else {
-            continue;
-        };
-        let Ok(offset) = usize::from_str_radix(offset, 16) else {
-            continue;
-        };
-        if offset == 0 {
-            packets.push(Vec::new());
-        }
-        let packet = packets.last_mut().expect("dump starts at 0x0000");
-        assert_eq!(packet.len(), offset, "hex line out of sequence: {line}");
-        let hex = rest.trim_start().split("  ").next().unwrap_or("");
-        for group in hex.split_whitespace() {
-            for pair in group.as_bytes().chunks(2) {
-                let s = std::str::from_utf8(pair).expect("ascii");
-                packet.push(u8::from_str_radix(s, 16).expect("hex byte"));
+/// Benches `f` over the four seeds per iteration.
+fn seeds_bench(
+    g: &mut BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    id: &str,
+    packets: &[Vec<u8>],
+    f: impl Fn(&[u8]) -> u64,
+) {
+    g.bench_function(id, |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for p in packets {
+                acc = acc.wrapping_add(f(black_box(p.as_slice())));
             }
-        }
-    }
-    let payloads: Vec<Vec<u8>> = packets.into_iter().map(|p| p[FRAMING..].to_vec()).collect();
-    let lens: Vec<usize> = payloads.iter().map(Vec::len).collect();
-    assert_eq!(lens, [316, 300, 328, 300], "golden payload lengths");
-    payloads
-}
-
-/// Folds every option's typed value into a number, so none of the decoding
-/// can be optimised away.
-fn fold(acc: u64, code: u8, opt: &DhcpOption<'_>) -> u64 {
-    let mix = |acc: u64, v: u64| acc.rotate_left(5) ^ v.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    let acc = mix(acc, u64::from(code));
-    match opt {
-        DhcpOption::SubnetMask(a)
-        | DhcpOption::BroadcastAddress(a)
-        | DhcpOption::RequestedIpAddress(a)
-        | DhcpOption::ServerIdentifier(a) => mix(acc, u64::from(u32::from(*a))),
-        DhcpOption::Router(l) | DhcpOption::DomainNameServer(l) => l
-            .iter()
-            .fold(acc, |acc, a| mix(acc, u64::from(u32::from(a)))),
-        DhcpOption::HostName(t)
-        | DhcpOption::DomainName(t)
-        | DhcpOption::VendorClassIdentifier(t) => mix(acc, t.as_bytes().len() as u64),
-        DhcpOption::LeaseTime(v) | DhcpOption::RenewalTime(v) | DhcpOption::RebindingTime(v) => {
-            mix(acc, u64::from(*v))
-        }
-        DhcpOption::Overload(o) => mix(acc, u64::from(o.to_u8())),
-        DhcpOption::MessageType(t) => mix(acc, u64::from(u8::from(*t))),
-        DhcpOption::ParameterRequestList(c) => {
-            c.iter().fold(acc, |acc, c| mix(acc, u64::from(c.0)))
-        }
-        DhcpOption::MaxMessageSize(v) => mix(acc, u64::from(*v)),
-        DhcpOption::ClientIdentifier(c) => mix(mix(acc, u64::from(c.kind)), c.id.len() as u64),
-        DhcpOption::RelayAgentInformation(s) => s.clone().flatten().fold(acc, |acc, sub| {
-            mix(mix(acc, u64::from(sub.code)), sub.data.len() as u64)
-        }),
-        DhcpOption::Unknown { data, .. } => mix(acc, data.len() as u64),
-        _ => mix(acc, opt.value_len() as u64),
-    }
-}
-
-fn full_decode(bytes: &[u8]) -> u64 {
-    let msg = Message::parse(bytes).expect("golden packet parses");
-    let mut acc = u64::from(msg.xid());
-    for opt in msg.options() {
-        let opt = opt.expect("golden packet walks");
-        acc = fold(
-            acc,
-            opt.code.0,
-            &opt.decode().expect("golden option decodes"),
-        );
-    }
-    acc
-}
-
-/// Builds the golden ACK (the fourth packet) into `buf`.
-fn build_ack(buf: &mut [u8]) -> usize {
-    MessageBuilder::new(buf)
-        .expect("buffer holds a header")
-        .op(Op::BootReply)
-        .htype(1)
-        .hops(1)
-        .xid(0x0a00_0002)
-        .yiaddr(Ipv4Addr::new(10, 198, 27, 8))
-        .siaddr(Ipv4Addr::new(10, 228, 18, 1))
-        .giaddr(Ipv4Addr::new(10, 198, 27, 4))
-        .chaddr(&[0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a])
-        .message_type(MessageType::Ack)
-        .server_identifier(Ipv4Addr::new(10, 228, 18, 1))
-        .lease_time(300)
-        .renewal_time(150)
-        .rebinding_time(262)
-        .subnet_mask(Ipv4Addr::new(255, 255, 0, 0))
-        .min_len(300)
-        .finish()
-        .expect("the ACK fits")
+            acc
+        })
+    });
 }
 
 fn benches(c: &mut Criterion) {
     let packets = golden_packets();
+    for line in w2_coverage(&packets) {
+        eprintln!("coverage: {line}");
+    }
+    eprintln!(
+        "sizes: Message {} B, RawOption {} B, DhcpOption {} B, Result<DhcpOption, Error> {} B",
+        size_of::<Message<'_>>(),
+        size_of::<dhcpwire::RawOption<'_>>(),
+        size_of::<dhcpwire::DhcpOption<'_>>(),
+        size_of::<Result<dhcpwire::DhcpOption<'_>, dhcpwire::Error>>(),
+    );
 
     let mut g = c.benchmark_group("w1_peek");
-    for (name, p) in NAMES.iter().zip(&packets) {
-        g.throughput(Throughput::Bytes(p.len() as u64));
-        g.bench_with_input(*name, p.as_slice(), |b, p| {
+    g.throughput(Throughput::Elements(packets.len() as u64));
+    seeds_bench(&mut g, "dhcpwire", &packets, w1_dhcpwire);
+    seeds_bench(
+        &mut g,
+        "dhcpwire_header_only",
+        &packets,
+        w1_dhcpwire_header_only,
+    );
+    seeds_bench(&mut g, "dhcproto_owned", &packets, w1_dhcproto_owned);
+    seeds_bench(&mut g, "dhcproto_borrowed", &packets, w1_dhcproto_borrowed);
+    seeds_bench(&mut g, "smoltcp_packet", &packets, w1_smoltcp_packet);
+    seeds_bench(&mut g, "dhcparse", &packets, w1_dhcparse);
+    g.finish();
+
+    let mut g = c.benchmark_group("w2_full_decode");
+    g.throughput(Throughput::Elements(packets.len() as u64));
+    seeds_bench(&mut g, "dhcpwire", &packets, w2_dhcpwire);
+    seeds_bench(&mut g, "dhcpwire_untyped", &packets, w2_dhcpwire_untyped);
+    seeds_bench(&mut g, "hand_tlv_walk", &packets, w2_hand_walk);
+    seeds_bench(&mut g, "dhcproto_owned", &packets, w2_dhcproto_owned);
+    seeds_bench(&mut g, "dhcproto_borrowed", &packets, w2_dhcproto_borrowed);
+    seeds_bench(&mut g, "smoltcp_repr", &packets, w2_smoltcp_repr);
+    seeds_bench(&mut g, "dhcparse", &packets, w2_dhcparse);
+    g.finish();
+
+    let ack = &packets[3];
+    check_w3(ack);
+    let mut g = c.benchmark_group("w3_build_ack");
+    g.throughput(Throughput::Elements(1));
+    let mut buf = [0u8; 576];
+    g.bench_function("dhcpwire", |b| b.iter(|| w3_dhcpwire(black_box(&mut buf))));
+    let mut v = Vec::with_capacity(576);
+    g.bench_function("dhcproto_owned", |b| {
+        b.iter(|| w3_dhcproto_owned(black_box(&mut v)))
+    });
+    g.bench_function("smoltcp_emit", |b| {
+        b.iter(|| w3_smoltcp_emit(black_box(&mut buf)))
+    });
+    g.bench_function("dhcparse", |b| b.iter(|| w3_dhcparse(black_box(&mut buf))));
+    g.finish();
+
+    // W4: each iteration restores the seed's hops byte (one store, so the
+    // increment never saturates) and edits the same buffer in place.
+    let discover = &packets[0];
+    let hops = discover[3];
+    let edits: [(&str, Edit); 3] = [
+        ("dhcpwire", w4_dhcpwire),
+        ("smoltcp_packet", w4_smoltcp),
+        ("dhcparse", w4_dhcparse),
+    ];
+    let mut expected = discover.clone();
+    w4_dhcpwire(&mut expected);
+    let msg = Message::parse(&expected).expect("parses");
+    assert_eq!((msg.giaddr(), msg.hops), (RELAY, hops + 1));
+    for (name, f) in edits {
+        let mut copy = discover.clone();
+        assert_eq!(f(&mut copy), 1);
+        assert_eq!(copy, expected, "{name} relay edit differs");
+    }
+    let mut g = c.benchmark_group("w4_relay_edit");
+    g.throughput(Throughput::Elements(1));
+    for (name, f) in edits {
+        let mut copy = discover.clone();
+        g.bench_function(name, |b| {
             b.iter(|| {
-                let msg = Message::parse(black_box(p)).expect("parses");
-                let t = msg.message_type().expect("walks");
-                black_box((t, msg.xid(), msg.header().chaddr().expect("hlen <= 16")))
+                copy[3] = hops;
+                f(black_box(copy.as_mut_slice()))
             })
         });
     }
     g.finish();
 
-    let mut g = c.benchmark_group("w2_full_decode");
-    for (name, p) in NAMES.iter().zip(&packets) {
-        g.throughput(Throughput::Bytes(p.len() as u64));
-        g.bench_with_input(*name, p.as_slice(), |b, p| {
-            b.iter(|| full_decode(black_box(p)))
+    let long = rfc3396_message();
+    let mut g = c.benchmark_group("w5_rfc3396");
+    g.throughput(Throughput::Bytes(LONG_LEN as u64));
+    g.bench_function("fragments", |b| b.iter(|| w5_fragments(black_box(&long))));
+    let mut joined = vec![0u8; LONG_LEN];
+    g.bench_function("copy_to", |b| {
+        b.iter(|| w5_copy_to(black_box(&long), black_box(&mut joined)))
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("scaling");
+    for size in SCALING_SIZES {
+        let msg = scaling_message(size);
+        g.throughput(Throughput::Bytes(size as u64));
+        g.bench_function(format!("dhcpwire/{size}"), |b| {
+            b.iter(|| w2_dhcpwire(black_box(&msg)))
+        });
+        g.bench_function(format!("hand_tlv_walk/{size}"), |b| {
+            b.iter(|| w2_hand_walk(black_box(&msg)))
         });
     }
     g.finish();
-
-    let ack = &packets[3];
-    let mut buf = [0u8; 576];
-    let n = build_ack(&mut buf);
-    assert_eq!(
-        &buf[..n],
-        ack.as_slice(),
-        "built ACK differs from the golden ACK"
-    );
-    let mut g = c.benchmark_group("w3_build_ack");
-    g.throughput(Throughput::Bytes(n as u64));
-    g.bench_function("ack", |b| {
-        b.iter(|| black_box(build_ack(black_box(&mut buf))))
-    });
-    g.finish();
-
-    let discover = &packets[0];
-    let mut g = c.benchmark_group("w4_relay_edit");
-    g.throughput(Throughput::Bytes(discover.len() as u64));
-    g.bench_function("discover", |b| {
-        b.iter_batched_ref(
-            || discover.clone(),
-            |copy| {
-                MessageMut::parse(black_box(copy.as_mut_slice()))
-                    .expect("parses")
-                    .set_giaddr(Ipv4Addr::new(10, 198, 27, 5))
-                    .increment_hops()
-                    .expect("hops < 255");
-            },
-            BatchSize::SmallInput,
-        )
-    });
-    g.finish();
-    let mut edited = discover.clone();
-    MessageMut::parse(&mut edited)
-        .expect("parses")
-        .set_giaddr(Ipv4Addr::new(10, 198, 27, 5))
-        .increment_hops()
-        .expect("hops < 255");
-    let msg = Message::parse(&edited).expect("parses");
-    assert_eq!((msg.giaddr(), msg.hops), (Ipv4Addr::new(10, 198, 27, 5), 2));
 
     let mut g = c.benchmark_group("rebuild");
     let mut out = [0u8; 576];
