@@ -89,6 +89,7 @@ impl<'b> MessageBuilder<'b> {
     /// # Errors
     /// [`Error::BufferTooSmall`] when `buf` cannot hold the 240 bytes of
     /// header and cookie.
+    #[inline]
     pub fn new(buf: &'b mut [u8]) -> Result<Self, Error> {
         let available = buf.len();
         let start = buf.get_mut(..MIN_DHCP_LEN).ok_or(Error::BufferTooSmall {
@@ -156,6 +157,7 @@ impl<'b> MessageBuilder<'b> {
         Ok(b)
     }
 
+    #[inline]
     fn cursor(&mut self, area: Area) -> &mut AreaCursor {
         match area {
             Area::Options => &mut self.main,
@@ -164,16 +166,19 @@ impl<'b> MessageBuilder<'b> {
         }
     }
 
+    #[inline]
     fn header_mut(&mut self) -> Option<&mut Header> {
         Header::mut_from_prefix_checked(self.buf)
     }
 
+    #[inline]
     fn fail(&mut self, e: Error) {
         if self.error.is_none() {
             self.error = Some(e);
         }
     }
 
+    #[inline]
     fn with_header(&mut self, f: impl FnOnce(&mut Header)) -> &mut Self {
         if let Some(h) = self.header_mut() {
             f(h);
@@ -183,6 +188,7 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets the largest message the builder may produce (e.g. the client's
     /// option 57, or a path MTU). The buffer length is always a limit too.
+    #[inline]
     pub fn max_size(&mut self, max: usize) -> &mut Self {
         self.limit = self.buf.len().min(max).max(MIN_DHCP_LEN);
         if max < MIN_DHCP_LEN {
@@ -196,6 +202,7 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets the length the message is zero-padded to (default 300; 0 for
     /// no padding).
+    #[inline]
     pub fn min_len(&mut self, min: usize) -> &mut Self {
         self.min_len = min;
         self
@@ -211,61 +218,73 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Sets `op`.
+    #[inline]
     pub fn op(&mut self, op: Op) -> &mut Self {
         self.with_header(|h| h.set_op(op))
     }
 
     /// Sets `htype` (1 = Ethernet).
+    #[inline]
     pub fn htype(&mut self, htype: u8) -> &mut Self {
         self.with_header(|h| h.htype = htype)
     }
 
     /// Sets `hlen` directly (use [`chaddr`](Self::chaddr), which sets it).
+    #[inline]
     pub fn hlen(&mut self, hlen: u8) -> &mut Self {
         self.with_header(|h| h.hlen = hlen)
     }
 
     /// Sets `hops`.
+    #[inline]
     pub fn hops(&mut self, hops: u8) -> &mut Self {
         self.with_header(|h| h.hops = hops)
     }
 
     /// Sets `xid`.
+    #[inline]
     pub fn xid(&mut self, xid: u32) -> &mut Self {
         self.with_header(|h| h.set_xid(xid))
     }
 
     /// Sets `secs`.
+    #[inline]
     pub fn secs(&mut self, secs: u16) -> &mut Self {
         self.with_header(|h| h.set_secs(secs))
     }
 
     /// Sets `flags`.
+    #[inline]
     pub fn flags(&mut self, flags: Flags) -> &mut Self {
         self.with_header(|h| h.set_flags(flags))
     }
 
     /// Sets `ciaddr`.
+    #[inline]
     pub fn ciaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.with_header(|h| h.set_ciaddr(addr))
     }
 
     /// Sets `yiaddr`.
+    #[inline]
     pub fn yiaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.with_header(|h| h.set_yiaddr(addr))
     }
 
     /// Sets `siaddr`.
+    #[inline]
     pub fn siaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.with_header(|h| h.set_siaddr(addr))
     }
 
     /// Sets `giaddr`.
+    #[inline]
     pub fn giaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.with_header(|h| h.set_giaddr(addr))
     }
 
     /// Sets `chaddr` (zero-padded) and `hlen` to its length (at most 16).
+    #[inline]
     pub fn chaddr(&mut self, addr: &[u8]) -> &mut Self {
         let r = self.header_mut().map(|h| h.set_chaddr(addr));
         if let Some(Err(e)) = r {
@@ -486,6 +505,7 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// The end of the writable region of an area.
+    #[inline]
     fn area_limit(&self, area: Area) -> usize {
         match area {
             Area::Options => self.limit,
@@ -667,41 +687,49 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Option 53.
+    #[inline]
     pub fn message_type(&mut self, t: MessageType) -> &mut Self {
         self.option(OptionCode::MESSAGE_TYPE, &[u8::from(t)])
     }
 
     /// Option 54.
+    #[inline]
     pub fn server_identifier(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.option(OptionCode::SERVER_IDENTIFIER, &addr.octets())
     }
 
     /// Option 50.
+    #[inline]
     pub fn requested_ip(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.option(OptionCode::REQUESTED_IP_ADDRESS, &addr.octets())
     }
 
     /// Option 51, seconds (`u32::MAX` is infinite).
+    #[inline]
     pub fn lease_time(&mut self, secs: u32) -> &mut Self {
         self.option(OptionCode::LEASE_TIME, &secs.to_be_bytes())
     }
 
     /// Option 58, seconds.
+    #[inline]
     pub fn renewal_time(&mut self, secs: u32) -> &mut Self {
         self.option(OptionCode::RENEWAL_TIME, &secs.to_be_bytes())
     }
 
     /// Option 59, seconds.
+    #[inline]
     pub fn rebinding_time(&mut self, secs: u32) -> &mut Self {
         self.option(OptionCode::REBINDING_TIME, &secs.to_be_bytes())
     }
 
     /// Option 1.
+    #[inline]
     pub fn subnet_mask(&mut self, mask: Ipv4Addr) -> &mut Self {
         self.option(OptionCode::SUBNET_MASK, &mask.octets())
     }
 
     /// Option 28.
+    #[inline]
     pub fn broadcast_address(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.option(OptionCode::BROADCAST_ADDRESS, &addr.octets())
     }
@@ -726,11 +754,13 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Option 12.
+    #[inline]
     pub fn host_name(&mut self, name: &[u8]) -> &mut Self {
         self.option(OptionCode::HOST_NAME, name)
     }
 
     /// Option 15.
+    #[inline]
     pub fn domain_name(&mut self, name: &[u8]) -> &mut Self {
         self.option(OptionCode::DOMAIN_NAME, name)
     }
@@ -745,11 +775,13 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Option 57.
+    #[inline]
     pub fn max_message_size(&mut self, size: u16) -> &mut Self {
         self.option(OptionCode::MAX_MESSAGE_SIZE, &size.to_be_bytes())
     }
 
     /// Option 60.
+    #[inline]
     pub fn vendor_class_identifier(&mut self, class: &[u8]) -> &mut Self {
         self.option(OptionCode::VENDOR_CLASS_IDENTIFIER, class)
     }
@@ -976,6 +1008,7 @@ pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
 impl Header {
     /// `mut_from_prefix` that never fails for the builder's buffers (always
     /// at least 240 bytes); `None` otherwise.
+    #[inline]
     fn mut_from_prefix_checked(buf: &mut [u8]) -> Option<&mut Header> {
         use zerocopy::FromBytes;
         Header::mut_from_prefix(buf).ok().map(|(h, _)| h)

@@ -160,7 +160,7 @@ impl<'a> RawOption<'a> {
     /// # Errors
     /// [`Error::InvalidLength`] or [`Error::InvalidValue`] when the value is
     /// malformed for its type; the raw bytes stay in `self.data`.
-    #[inline]
+    #[inline(always)]
     pub fn decode(&self) -> Result<typed::DhcpOption<'a>, Error> {
         typed::DhcpOption::decode(self.code, self.data, self.offset)
     }
@@ -652,6 +652,7 @@ pub struct Fragments<'a> {
 impl<'a> Iterator for Fragments<'a> {
     type Item = RawOption<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<RawOption<'a>> {
         if self.remaining == 0 {
             return None;

@@ -135,7 +135,10 @@ macro_rules! typed_options {
             /// # Errors
             /// [`Error::InvalidLength`], [`Error::InvalidValue`] or
             /// [`Error::SubOptionOverrun`] when `data` is malformed for the type.
-            #[inline]
+            // Always inlined: the match then merges with the caller's match
+            // on the result (measured: 2x on a full decode), and a 56-byte
+            // result is not returned through memory.
+            #[inline(always)]
             pub fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
                 Ok(match code {
                     $( OptionCode::$konst => DhcpOption::$variant(pick_decode!($ty $(, $dec)?)(code, data, offset)?), )*
