@@ -9,85 +9,12 @@ use dhcpwire::builder::rebuild;
 use dhcpwire::options::relay::{SubOption, SubOptions};
 use dhcpwire::options::typed::{ClientId, CodeList, Ipv4List, Text};
 use dhcpwire::{
-    Area, Deviation, DeviationKind, DhcpOption, Error, Flags, MAGIC_COOKIE, Message,
-    MessageBuilder, MessageMut, MessageType, Op, OptionCode, Overload, RawOption,
+    Area, DeviationKind, DhcpOption, Error, Flags, MAGIC_COOKIE, Message, MessageBuilder,
+    MessageMut, MessageType, Op, OptionCode, Overload,
 };
 
-/// The joined value of an option (works without the `alloc` feature).
-fn joined(value: &dhcpwire::OptionValue<'_>) -> Vec<u8> {
-    value
-        .fragments()
-        .flat_map(|f| f.data.iter().copied())
-        .collect()
-}
-
-// ---------------------------------------------------------------------------
-// helpers
-// ---------------------------------------------------------------------------
-
-const XID: u32 = 0x0a00_0001;
-const MAC: [u8; 6] = [0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a];
-const FILE: usize = 108;
-const SNAME: usize = 44;
-
-/// A 236-byte BOOTREQUEST header: htype 1, hlen 6, xid 0x0a000001,
-/// broadcast flag, giaddr 10.198.27.4, chaddr MAC.
-fn header() -> Vec<u8> {
-    let mut v = vec![0u8; 236];
-    v[0] = 1;
-    v[1] = 1;
-    v[2] = 6;
-    v[4..8].copy_from_slice(&XID.to_be_bytes());
-    v[10] = 0x80;
-    v[24..28].copy_from_slice(&[10, 198, 27, 4]);
-    v[28..34].copy_from_slice(&MAC);
-    v
-}
-
-/// Header + cookie + `opts`.
-fn dhcp(opts: &[u8]) -> Vec<u8> {
-    let mut v = header();
-    v.extend_from_slice(&MAGIC_COOKIE);
-    v.extend_from_slice(opts);
-    v
-}
-
-fn with_file(mut v: Vec<u8>, file: &[u8]) -> Vec<u8> {
-    v[FILE..FILE + file.len()].copy_from_slice(file);
-    v
-}
-
-fn with_sname(mut v: Vec<u8>, sname: &[u8]) -> Vec<u8> {
-    v[SNAME..SNAME + sname.len()].copy_from_slice(sname);
-    v
-}
-
-fn parse(bytes: &[u8]) -> Message<'_> {
-    Message::parse(bytes).expect("header parses")
-}
-
-fn walk(bytes: &[u8]) -> Vec<Result<RawOption<'_>, Error>> {
-    parse(bytes).options().collect()
-}
-
-fn ro(code: u8, data: &[u8], offset: usize, area: Area) -> RawOption<'_> {
-    RawOption {
-        code: OptionCode(code),
-        data,
-        offset,
-        area,
-    }
-}
-
-fn deviations(bytes: &[u8]) -> Result<Vec<Deviation>, Error> {
-    let mut v = Vec::new();
-    parse(bytes).for_each_deviation(|d| v.push(d))?;
-    Ok(v)
-}
-
-fn dev(kind: DeviationKind, area: Area, offset: usize) -> Deviation {
-    Deviation { kind, area, offset }
-}
+mod common;
+use common::*;
 
 fn rebuilt(bytes: &[u8]) -> Vec<u8> {
     let mut out = vec![0x5au8; bytes.len()];
