@@ -364,7 +364,10 @@ fn write_text(
 ) -> io::Result<()> {
     let stamp = match &dgram.timestamp {
         Some(capture::Timestamp::Text(t)) => format!("{t} "),
-        Some(capture::Timestamp::Unix { secs, nanos }) => format!("{secs}.{:06} ", nanos / 1000),
+        Some(capture::Timestamp::Unix { secs, nanos }) => {
+            let at = std::time::UNIX_EPOCH + std::time::Duration::new(*secs, *nanos);
+            format!("{} ", humantime::format_rfc3339_micros(at))
+        }
         _ => String::new(),
     };
     let addrs = match (dgram.source, dgram.destination) {
