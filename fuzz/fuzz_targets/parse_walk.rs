@@ -164,6 +164,8 @@ fuzz_target!(|data: &[u8]| {
                             }
                         }
                         let _ = v.to_string();
+                        // dhcpdump's JSON values: serialising must not panic.
+                        let _ = serde_json::to_string(&v);
                     }
                     Err(e) => check_err(&e, data, "decode"),
                 }
