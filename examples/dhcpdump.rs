@@ -12,6 +12,7 @@
 //! JSON keys are a contract (scripts read them): keys may be added, never
 //! renamed or removed.
 
+use std::collections::BTreeMap;
 use std::io::{self, BufWriter, Write};
 use std::net::Ipv4Addr;
 use std::process::ExitCode;
@@ -282,6 +283,13 @@ impl Report<'_> {
     }
 
     fn options_json(&self) -> Vec<Value> {
+        // RFC 3396: all instances of a code are one value. It is decoded
+        // once, on the first instance; later ones point back to it. One
+        // pass groups the instances, so thousands of fragments stay linear.
+        let mut groups: BTreeMap<u8, Vec<&RawOption<'_>>> = BTreeMap::new();
+        for opt in &self.options {
+            groups.entry(opt.code.0).or_default().push(opt);
+        }
         let mut out = Vec::with_capacity(self.options.len());
         for opt in &self.options {
             let mut o = Map::new();
@@ -290,16 +298,12 @@ impl Report<'_> {
             o.insert("data".into(), json!(hex(opt.data)));
             o.insert("area".into(), json!(opt.area.name()));
             o.insert("name".into(), json!(opt.code.name()));
-            // RFC 3396: all instances of a code are one value. It is decoded
-            // once, on the first instance; later ones point back to it.
-            let same: Vec<&RawOption<'_>> =
-                self.options.iter().filter(|p| p.code == opt.code).collect();
+            let same = groups.get(&opt.code.0).map_or(&[][..], Vec::as_slice);
             let first = same.first().map_or(opt.offset, |p| p.offset);
-            let decoded = if same.len() == 1 {
+            let decoded = if same.len() <= 1 {
                 Some(opt.decode().map(|v| value_json(&v)))
             } else if first == opt.offset {
-                let joined: Vec<u8> = same.iter().flat_map(|p| p.data.iter().copied()).collect();
-                Some(DhcpOption::decode(opt.code, &joined, opt.offset).map(|v| value_json(&v)))
+                Some(self.decode_joined(opt, same))
             } else {
                 None
             };
@@ -311,6 +315,25 @@ impl Report<'_> {
             out.push(Value::Object(o));
         }
         out
+    }
+
+    /// The joined value of a code that occurs several times. When the whole
+    /// message walked cleanly the library joins it, so error offsets point
+    /// into the right fragment; otherwise the instances read before the
+    /// error are joined here.
+    fn decode_joined(
+        &self,
+        first: &RawOption<'_>,
+        same: &[&RawOption<'_>],
+    ) -> Result<Value, Error> {
+        if let (Some(msg), None) = (&self.msg, &self.error) {
+            if let Ok(Some(value)) = msg.option(first.code) {
+                let mut scratch = vec![0u8; value.len()];
+                return value.decode_with(&mut scratch).map(|v| value_json(&v));
+            }
+        }
+        let joined: Vec<u8> = same.iter().flat_map(|p| p.data.iter().copied()).collect();
+        DhcpOption::decode(first.code, &joined, first.offset).map(|v| value_json(&v))
     }
 }
 

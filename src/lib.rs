@@ -56,14 +56,19 @@
 //! - [`options`]: the raw, overload-aware and RFC 3396 walks, and typed
 //!   [`DhcpOption`] values with sub-option iterators.
 //! - [`builder`]: the [`MessageBuilder`].
+//! - [`protocol`]: RFC 2131 rules: replies per Table 3, client messages per
+//!   Table 5, validation, where a reply goes, lease timers.
 //! - `capture` (feature `capture`): DHCP messages out of pcap, pcapng,
 //!   tcpdump text and hex dumps.
 //!
 //! ## Features
 //! - `std` (default): implies `alloc`; nothing in the core needs it.
-//! - `alloc`: [`OptionValue::to_vec`](options::OptionValue::to_vec).
-//! - `bytes`: [`MessageBuilder::finish_to`] any `bytes::BufMut`.
-//! - `arbitrary`: `Arbitrary` for codes, message types and header enums.
+//! - `alloc`: `OptionValue::to_vec`, `Message::deviations`,
+//!   `protocol::validate_vec`.
+//! - `bytes`: `MessageBuilder::finish_to` any `bytes::BufMut`.
+//! - `arbitrary`: `Arbitrary` for codes, message types, `Op`, `Flags`,
+//!   `Area` and `Overload`.
+//! - `serde`: `Serialize` for typed option values.
 //! - `capture`: the capture readers (pcap-parser, etherparse).
 
 #![no_std]

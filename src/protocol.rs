@@ -2256,13 +2256,7 @@ impl fmt::Debug for HardwareAddress {
 impl fmt::Display for HardwareAddress {
     /// `0a:16:36:fb:bb:4a`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, b) in self.as_bytes().iter().enumerate() {
-            if i > 0 {
-                f.write_str(":")?;
-            }
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
+        write!(f, "{}", crate::fmt::Hex(self.as_bytes()))
     }
 }
 

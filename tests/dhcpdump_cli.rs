@@ -196,3 +196,44 @@ fn exit_codes() {
     assert_eq!(o["options"].as_array().unwrap().len(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// RFC 3396: the instances of one code are one value, decoded on the first
+/// instance; the others point back at it.
+#[test]
+fn split_options_are_one_value() {
+    let dir = std::env::temp_dir().join(format!("dhcpdump-split-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut msg = vec![0u8; 240];
+    msg[0] = 1;
+    msg[236..240].copy_from_slice(&[99, 130, 83, 99]);
+    // Host name "abc" as 12:"a", 53:Discover, 12:"b", 12:"c", END.
+    msg.extend_from_slice(&[12, 1, b'a', 53, 1, 1, 12, 1, b'b', 12, 1, b'c', 255]);
+    let hexline: String = msg.iter().map(|b| format!("{b:02x}")).collect();
+    let file = dir.join("split.hex");
+    std::fs::write(&file, format!("{hexline}\n")).unwrap();
+    let out = run(&["--json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let o = &json_lines(&out)[0];
+    let opts = o["options"].as_array().unwrap();
+    let summary: Vec<(u64, u64, Value)> = opts
+        .iter()
+        .map(|x| {
+            (
+                x["code"].as_u64().unwrap(),
+                x["len"].as_u64().unwrap(),
+                x["value"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (12, 1, Value::from("abc")),
+            (53, 1, Value::from(1)),
+            (12, 1, serde_json::json!({"continuation_of": 240})),
+            (12, 1, serde_json::json!({"continuation_of": 240})),
+        ]
+    );
+    assert_eq!(o["roundtrip"], true);
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1895,36 +1895,9 @@ fn builder_at_every_buffer_size_from_0_to_full() {
     assert_eq!(full, 339);
     let ref_msg = parse(&reference[..full]);
     assert_eq!(ref_msg.lease_time(), Some(3600));
-    for n in 0..=full + 1 {
-        let mut buf = vec![0xa5u8; n];
-        let got = build_reply(&mut buf);
-        if n < 240 {
-            assert_eq!(
-                got,
-                Err(Error::BufferTooSmall {
-                    needed: 240,
-                    available: n
-                }),
-                "at {n}"
-            );
-        } else if n < full {
-            assert_eq!(
-                got,
-                Err(Error::BufferTooSmall {
-                    needed: full,
-                    available: n
-                }),
-                "at {n}"
-            );
-        } else {
-            assert_eq!(got, Ok(full), "at {n}");
-            assert_eq!(&buf[..full], &reference[..full], "at {n}");
-        }
-    }
+    assert_builds_at_every_size("reply", full, build_reply);
 }
 
-/// `finish` reports the size the whole message needs (here the 300-byte
-/// default minimum) against the configured maximum.
 #[test]
 fn builder_max_size_below_240_is_buffer_too_small() {
     let mut buf = [0u8; 576];

@@ -1930,34 +1930,7 @@ fn builder_at_every_buffer_size() {
         ("short", build_short, 300),
         ("everything", build_everything, 563),
     ] {
-        let mut reference = vec![0u8; 2048];
-        assert_eq!(f(&mut reference), Ok(full), "{name}");
-        for n in 0..=full + 1 {
-            let mut buf = vec![0xaau8; n];
-            let got = f(&mut buf);
-            if n < 240 {
-                assert_eq!(
-                    got,
-                    Err(Error::BufferTooSmall {
-                        needed: 240,
-                        available: n
-                    }),
-                    "{name} at {n}"
-                );
-            } else if n < full {
-                assert_eq!(
-                    got,
-                    Err(Error::BufferTooSmall {
-                        needed: full,
-                        available: n
-                    }),
-                    "{name} at {n}"
-                );
-            } else {
-                assert_eq!(got, Ok(full), "{name} at {n}");
-                assert_eq!(&buf[..full], &reference[..full], "{name} at {n}");
-            }
-        }
+        assert_builds_at_every_size(name, full, f);
     }
 }
 

@@ -78,3 +78,34 @@ pub fn deviations(bytes: &[u8]) -> Result<Vec<Deviation>, Error> {
 pub fn dev(kind: DeviationKind, area: Area, offset: usize) -> Deviation {
     Deviation { kind, area, offset }
 }
+
+/// Builds with `build` into a dirty buffer of every size from 0 to one past
+/// `full`: below 240 bytes `MessageBuilder::new` refuses, below `full`
+/// `finish` says exactly how much is needed, from `full` on the bytes equal
+/// a build into a large buffer.
+pub fn assert_builds_at_every_size(
+    name: &str,
+    full: usize,
+    build: impl Fn(&mut [u8]) -> Result<usize, Error>,
+) {
+    let mut reference = vec![0u8; full + 2048];
+    assert_eq!(build(&mut reference), Ok(full), "{name}");
+    for n in 0..=full + 1 {
+        let mut buf = vec![0xa5u8; n];
+        let got = build(&mut buf);
+        let needed = if n < 240 { 240 } else { full };
+        if n < needed {
+            assert_eq!(
+                got,
+                Err(Error::BufferTooSmall {
+                    needed,
+                    available: n
+                }),
+                "{name} at {n}"
+            );
+        } else {
+            assert_eq!(got, Ok(full), "{name} at {n}");
+            assert_eq!(&buf[..full], &reference[..full], "{name} at {n}");
+        }
+    }
+}
