@@ -78,6 +78,7 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("w1_peek");
     g.throughput(Throughput::Elements(packets.len() as u64));
     seeds_bench(&mut g, "dhcpwire", &packets, w1_dhcpwire);
+    seeds_bench(&mut g, "dhcpwire_strict", &packets, w1_dhcpwire_strict);
     seeds_bench(
         &mut g,
         "dhcpwire_header_only",

@@ -56,8 +56,9 @@ fn one(name: &str, f: impl FnMut()) {
 fn main() {
     let packets = golden_packets();
     eprintln!("== heap allocations (allocation-counter), not timed");
-    let w1: [(&str, Read); 5] = [
+    let w1: [(&str, Read); 6] = [
         ("w1 dhcpwire", w1_dhcpwire),
+        ("w1 dhcpwire_strict", w1_dhcpwire_strict),
         ("w1 dhcproto_owned", w1_dhcproto_owned),
         ("w1 dhcproto_borrowed", w1_dhcproto_borrowed),
         ("w1 smoltcp_packet", w1_smoltcp_packet),

@@ -201,6 +201,9 @@ impl Header {
     ///
     /// # Errors
     /// [`Error::TruncatedHeader`] when fewer than 236 bytes are given.
+    // Inlined: out of line it is a call and a 56-byte result through memory
+    // on every parse (measured: a third of a peek's instructions).
+    #[inline]
     pub fn from_prefix(bytes: &[u8]) -> Result<&Header, Error> {
         Header::ref_from_prefix(bytes)
             .map(|(h, _)| h)
@@ -211,6 +214,7 @@ impl Header {
     ///
     /// # Errors
     /// [`Error::TruncatedHeader`] when fewer than 236 bytes are given.
+    #[inline]
     pub fn from_prefix_mut(bytes: &mut [u8]) -> Result<&mut Header, Error> {
         let len = bytes.len();
         Header::mut_from_prefix(bytes)

@@ -314,6 +314,64 @@ impl<'a> Message<'a> {
         found.map(MessageType::from)
     }
 
+    /// The message type for dispatching on the hot path: the first option
+    /// 53 wins, and the scan stops there.
+    ///
+    /// The scan reads the options area, then `file` and `sname` when an
+    /// option 52 before that point overloads them (RFC 2131 §4.1 order).
+    /// It is what smoltcp, dnsmasq and dhcproto's borrowed API do, and it
+    /// costs a few nanoseconds because 53 is nearly always the first
+    /// option. It does not look past the first option 53, so unlike
+    /// [`message_type`](Self::message_type) it does not notice:
+    /// - a second option 53, which RFC 3396 joins with the first into an
+    ///   invalid two-byte value (`message_type` reports
+    ///   [`Error::InvalidLength`]);
+    /// - a malformed option after the first option 53 (`message_type`
+    ///   reports the walk error);
+    /// - an option 52 after the first option 53.
+    ///
+    /// Use it to route a datagram; validate with `message_type` or a full
+    /// walk before acting on what the message says.
+    ///
+    /// Whenever `message_type` returns `Ok(Some(t))`, this returns
+    /// `Some(t)`. `None` when there is no cookie, no non-empty option 53
+    /// before a malformed option or the end, or the first non-empty option
+    /// 53 is longer than one byte.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Error, Message, MessageType};
+    /// let mut bytes = [0u8; 248];
+    /// bytes[236..240].copy_from_slice(&dhcpwire::MAGIC_COOKIE);
+    /// // Two message types: DISCOVER, then REQUEST, then END.
+    /// bytes[240..247].copy_from_slice(&[53, 1, 1, 53, 1, 3, 255]);
+    /// let msg = Message::parse(&bytes)?;
+    /// assert_eq!(msg.peek_message_type(), Some(MessageType::Discover));
+    /// // RFC 3396 makes the two instances one value of two bytes.
+    /// assert!(matches!(msg.message_type(), Err(Error::InvalidLength { code: 53, len: 2, .. })));
+    /// # Ok(()) }
+    /// ```
+    #[inline]
+    pub fn peek_message_type(&self) -> Option<MessageType> {
+        if self.cookie.is_err() {
+            return None;
+        }
+        let mut overload = None;
+        if let Some(t) = first_message_type(self.options_area(), Some(&mut overload)) {
+            return t;
+        }
+        let overload = Overload::from_u8(overload?)?;
+        if overload.file() {
+            if let Some(t) = first_message_type(&self.header.file, None) {
+                return t;
+            }
+        }
+        if overload.sname() {
+            return first_message_type(&self.header.sname, None).flatten();
+        }
+        None
+    }
+
     /// Decodes a fixed-size option (at most 4 bytes), joining RFC 3396
     /// fragments on the stack, and extracts its value.
     fn scalar<T>(
@@ -498,6 +556,59 @@ impl<'a> Message<'a> {
 
 /// Options whose RFC 2132 format has one fixed length, so a second instance
 /// cannot be an RFC 3396 continuation that makes sense.
+/// Scans one area for its first option 53, for
+/// [`Message::peek_message_type`]: `None` when the area ends without one,
+/// `Some(None)` when the scan has to stop without a type (that option 53 is
+/// longer than one byte, or an option runs past the area), `Some(Some(t))`
+/// when found. Empty instances of option 53 are skipped.
+///
+/// With `overload`, records option 52 the way the overload-aware walk
+/// follows it: `Some(v)` for a single one-byte instance, `Some(0)` (which
+/// no overload value means) once there is a second instance or one of
+/// another length.
+#[inline(always)]
+fn first_message_type(
+    area: &[u8],
+    mut overload: Option<&mut Option<u8>>,
+) -> Option<Option<MessageType>> {
+    let mut i = 0;
+    while let Some(&code) = area.get(i) {
+        match code {
+            0 => {
+                i += 1;
+                continue;
+            }
+            255 => return None,
+            _ => {}
+        }
+        let Some(&len) = area.get(i + 1) else {
+            return Some(None);
+        };
+        let len = usize::from(len);
+        let Some(value) = area.get(i + 2..i + 2 + len) else {
+            return Some(None);
+        };
+        match (code, value) {
+            (53, &[t]) => return Some(Some(MessageType::from(t))),
+            // An empty instance adds nothing to the RFC 3396 value: a
+            // one-byte instance may still follow.
+            (53, &[]) => {}
+            (53, _) => return Some(None),
+            (52, value) => {
+                if let Some(seen) = overload.as_deref_mut() {
+                    *seen = match (*seen, value) {
+                        (None, &[v]) => Some(v),
+                        _ => Some(0),
+                    };
+                }
+            }
+            _ => {}
+        }
+        i += 2 + len;
+    }
+    None
+}
+
 fn has_fixed_length(code: OptionCode) -> bool {
     matches!(
         code.0,

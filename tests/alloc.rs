@@ -54,6 +54,7 @@ fn exercise(bytes: &[u8], edit_copy: &mut [u8], out: &mut [u8]) -> usize {
         .ok()
         .flatten()
         .map_or(0, |t| u8::from(t) as usize);
+    acc += msg.peek_message_type().map_or(0, |t| u8::from(t) as usize);
     acc += msg.trailing().map_or(0, <[u8]>::len);
     let _ = msg.for_each_deviation(|d| acc += d.offset);
     let mut scratch = [0u8; 2048];

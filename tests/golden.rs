@@ -67,6 +67,7 @@ fn discover_matches_tcpdump() {
     assert_eq!(msg.sname().unwrap(), Some(&b""[..]));
     assert_eq!(msg.file().unwrap(), Some(&b""[..]));
     assert_eq!(msg.message_type().unwrap(), Some(MessageType::Discover));
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Discover));
     assert_eq!(
         walk(&msg),
         vec![
@@ -134,6 +135,7 @@ fn offer_matches_tcpdump() {
     assert_eq!(msg.giaddr(), RELAY);
     assert_eq!(msg.chaddr().unwrap(), CHADDR);
     assert_eq!(msg.message_type().unwrap(), Some(MessageType::Offer));
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Offer));
     assert_eq!(
         walk(&msg),
         vec![
@@ -174,6 +176,7 @@ fn request_matches_tcpdump() {
     assert_eq!(msg.flags(), Flags(0));
     assert_eq!(msg.giaddr(), RELAY);
     assert_eq!(msg.message_type().unwrap(), Some(MessageType::Request));
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Request));
     assert_eq!(
         walk(&msg),
         vec![
@@ -206,6 +209,7 @@ fn ack_matches_tcpdump() {
         (CLIENT, SERVER, RELAY)
     );
     assert_eq!(msg.message_type().unwrap(), Some(MessageType::Ack));
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Ack));
     assert_eq!(
         walk(&msg)
             .iter()

@@ -49,6 +49,11 @@ fn read_everything(bytes: &[u8]) {
             Err(e) => assert!(e.offset() <= len, "{e:?} for {len} bytes"),
         }
     }
+    // The first-match peek agrees with the strict look-up whenever the
+    // latter succeeds.
+    if let Ok(t) = msg.message_type() {
+        assert_eq!(msg.peek_message_type(), t);
+    }
     for r in [
         msg.message_type().err(),
         msg.trailing().err(),
@@ -111,8 +116,57 @@ fn tlv_message() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
+/// Options drawn from PAD, END, 1, 52 and 53 with short values: message
+/// types split, repeated, empty or too long, overload in every form.
+fn type_heavy_area(max: usize) -> impl Strategy<Value = Vec<u8>> {
+    let code = prop_oneof![Just(0u8), Just(1), Just(52), Just(53), Just(255)];
+    let tlv = (code, proptest::collection::vec(0u8..5, 0..3));
+    proptest::collection::vec(tlv, 0..max).prop_map(|opts| {
+        let mut area = Vec::new();
+        for (code, v) in opts {
+            area.push(code);
+            if code != 0 && code != 255 {
+                area.push(v.len() as u8);
+                area.extend_from_slice(&v);
+            }
+        }
+        area
+    })
+}
+
+/// A message whose options area, `file` and `sname` are all
+/// [`type_heavy_area`]s, so overloaded message types are reachable.
+fn type_heavy_message() -> impl Strategy<Value = Vec<u8>> {
+    (
+        type_heavy_area(12),
+        type_heavy_area(20),
+        type_heavy_area(12),
+    )
+        .prop_map(|(options, mut file, mut sname)| {
+            let mut m = vec![0u8; 236];
+            file.truncate(128);
+            sname.truncate(64);
+            m[108..108 + file.len()].copy_from_slice(&file);
+            m[44..44 + sname.len()].copy_from_slice(&sname);
+            m.extend_from_slice(&[99, 130, 83, 99]);
+            m.extend_from_slice(&options);
+            m
+        })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// `peek_message_type` returns what `message_type` returns whenever the
+    /// latter is not an error (RFC 3396 joins, overload, absence).
+    #[test]
+    fn peek_agrees_with_strict_message_type(bytes in type_heavy_message()) {
+        let msg = Message::parse(&bytes).unwrap();
+        if let Ok(t) = msg.message_type() {
+            prop_assert_eq!(msg.peek_message_type(), t);
+        }
+        read_everything(&bytes);
+    }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..700)) {

@@ -2619,3 +2619,102 @@ fn joined_sub_option_offsets_map_back_to_the_message() {
     assert_eq!(value.message_offset(248), Some(250));
     assert_eq!(value.message_offset(249), None);
 }
+
+// ---------------------------------------------------------------------------
+// peek_message_type: first match, and where it differs from message_type
+// ---------------------------------------------------------------------------
+
+#[test]
+fn peek_finds_the_first_message_type_and_stops() {
+    let msg_bytes = dhcp(&[53, 1, 3, 55, 2, 1, 3, 255]);
+    let msg = parse(&msg_bytes);
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Request));
+    assert_eq!(msg.message_type(), Ok(Some(MessageType::Request)));
+}
+
+#[test]
+fn peek_takes_the_first_of_two_message_types_strict_joins_them() {
+    let bytes = dhcp(&[53, 1, 1, 53, 1, 3, 255]);
+    let msg = parse(&bytes);
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Discover));
+    assert_eq!(msg.message_type(), Err(invalid_len(53, 240, 2, "1 byte")));
+}
+
+#[test]
+fn peek_skips_an_empty_message_type_like_the_rfc_3396_join() {
+    let bytes = dhcp(&[53, 0, 12, 1, b'a', 53, 1, 5, 255]);
+    let msg = parse(&bytes);
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Ack));
+    assert_eq!(msg.message_type(), Ok(Some(MessageType::Ack)));
+}
+
+#[test]
+fn peek_rejects_a_message_type_longer_than_one_byte() {
+    let bytes = dhcp(&[53, 2, 1, 1, 53, 1, 3, 255]);
+    assert_eq!(parse(&bytes).peek_message_type(), None);
+}
+
+#[test]
+fn peek_stops_at_a_malformed_option_before_the_message_type() {
+    // Option 12 claims 40 bytes; only 4 follow.
+    let bytes = dhcp(&[12, 40, b'a', b'b', 53, 1]);
+    assert_eq!(parse(&bytes).peek_message_type(), None);
+    assert!(matches!(
+        parse(&bytes).message_type(),
+        Err(Error::OptionOverrun {
+            code: 12,
+            offset: 240,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn peek_does_not_see_a_malformed_option_after_the_message_type() {
+    let bytes = dhcp(&[53, 1, 8, 12, 40, b'a']);
+    let msg = parse(&bytes);
+    assert_eq!(msg.peek_message_type(), Some(MessageType::Inform));
+    assert!(matches!(
+        msg.message_type(),
+        Err(Error::OptionOverrun {
+            code: 12,
+            offset: 243,
+            ..
+        })
+    ));
+}
+
+#[test]
+fn peek_follows_overload_into_file_then_sname() {
+    let in_file = with_file(dhcp(&[52, 1, 1, 255]), &[0, 53, 1, 2, 255]);
+    assert_eq!(
+        parse(&in_file).peek_message_type(),
+        Some(MessageType::Offer)
+    );
+    let in_sname = with_sname(
+        with_file(dhcp(&[52, 1, 3, 255]), &[12, 1, b'x', 255]),
+        &[53, 1, 6, 255],
+    );
+    assert_eq!(parse(&in_sname).peek_message_type(), Some(MessageType::Nak));
+    assert_eq!(parse(&in_sname).message_type(), Ok(Some(MessageType::Nak)));
+    // Overload 1 names `file` only: a message type in `sname` is not read.
+    let not_named = with_sname(dhcp(&[52, 1, 1, 255]), &[53, 1, 6, 255]);
+    assert_eq!(parse(&not_named).peek_message_type(), None);
+    assert_eq!(parse(&not_named).message_type(), Ok(None));
+}
+
+#[test]
+fn peek_does_not_follow_a_repeated_or_malformed_overload() {
+    for opts in [&[52, 1, 1, 52, 1, 1, 255][..], &[52, 2, 1, 0, 255]] {
+        let bytes = with_file(dhcp(opts), &[53, 1, 2, 255]);
+        assert_eq!(parse(&bytes).peek_message_type(), None, "{opts:?}");
+        assert_eq!(parse(&bytes).message_type(), Ok(None), "{opts:?}");
+    }
+}
+
+#[test]
+fn peek_without_cookie_is_none() {
+    let mut bytes = dhcp(&[53, 1, 1, 255]);
+    bytes[236] = 0;
+    assert_eq!(parse(&bytes).peek_message_type(), None);
+}

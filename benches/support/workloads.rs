@@ -106,10 +106,23 @@ pub type Edit = fn(&mut [u8]) -> u64;
 
 // ------------------------------------------------------------------ W1 peek
 
-/// dhcpwire: parse (O(1) header view + cookie check), message type, xid,
-/// chaddr.
+/// dhcpwire, the hot-path peek: parse (O(1) header view + cookie check),
+/// `peek_message_type` (first option 53 wins, like smoltcp and dhcproto's
+/// borrowed API; follows option 52 when 53 is not in the options field),
+/// xid, chaddr.
 #[inline]
 pub fn w1_dhcpwire(b: &[u8]) -> u64 {
+    let Ok(m) = Message::parse(b) else { return 0 };
+    let t = m.peek_message_type().map_or(0, |t| u64::from(u8::from(t)));
+    let c = m.chaddr().map_or(0, |c| u64::from(c[0]));
+    t + u64::from(m.xid()) + c
+}
+
+/// dhcpwire, strict: `message_type` walks the whole message, so a second
+/// option 53 (an invalid two-byte value once RFC 3396 joins them), an
+/// option 52 anywhere or a malformed option is noticed.
+#[inline]
+pub fn w1_dhcpwire_strict(b: &[u8]) -> u64 {
     let Ok(m) = Message::parse(b) else { return 0 };
     let t = m
         .message_type()
