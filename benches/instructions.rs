@@ -16,13 +16,14 @@ mod workloads;
 use workloads::*;
 
 /// The workloads, by the name the script passes.
-const WORKLOADS: [(&str, Read); 16] = [
+const WORKLOADS: [(&str, Read); 17] = [
     ("none", |_| 0),
     ("w1_dhcpwire", w1_dhcpwire),
     ("w1_dhcpwire_strict", w1_dhcpwire_strict),
     ("w1_smoltcp_packet", w1_smoltcp_packet),
     ("w1_dhcparse", w1_dhcparse),
     ("w1_dhcproto_borrowed", w1_dhcproto_borrowed),
+    ("w1_dhcproto_owned", w1_dhcproto_owned),
     ("w2_dhcpwire", w2_dhcpwire),
     ("w2_dhcpwire_untyped", w2_dhcpwire_untyped),
     ("w2_hand_tlv_walk", w2_hand_walk),

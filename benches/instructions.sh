@@ -19,7 +19,7 @@ count() {
         awk '/I *refs/ { gsub(",", "", $4); print $4 }'
 }
 if [ $# -eq 0 ]; then
-    set -- w1_dhcpwire w1_dhcpwire_strict w1_smoltcp_packet w1_dhcparse w1_dhcproto_borrowed \
+    set -- w1_dhcpwire w1_dhcpwire_strict w1_smoltcp_packet w1_dhcparse w1_dhcproto_borrowed w1_dhcproto_owned \
         w2_dhcpwire w2_dhcpwire_untyped w2_hand_tlv_walk w2_smoltcp_repr w2_dhcparse \
         w2_dhcproto_borrowed w2_dhcproto_owned w3_dhcpwire w3_smoltcp_emit w3_dhcparse
 fi
