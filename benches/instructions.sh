@@ -7,16 +7,23 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations=20000
-bin=$(cargo bench --bench instructions --no-run --message-format=json 2>/dev/null |
+bin=$(cargo bench --bench instructions --no-run --message-format=json |
     python3 -c 'import json,sys
 for l in sys.stdin:
     m = json.loads(l)
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "instructions" and m.get("executable"):
         print(m["executable"])')
 count() {
-    valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-        "$bin" "$1" "$iterations" 2>&1 >/dev/null |
-        awk '/I *refs/ { gsub(",", "", $4); print $4 }'
+    local log
+    log=$(mktemp)
+    if ! valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        --log-file="$log" "$bin" "$1" "$iterations" >/dev/null; then
+        echo "workload $1 failed" >&2
+        rm -f "$log"
+        return 1
+    fi
+    awk '/I *refs/ { gsub(",", "", $4); print $4 }' "$log"
+    rm -f "$log"
 }
 if [ $# -eq 0 ]; then
     set -- w1_dhcpwire w1_dhcpwire_strict w1_smoltcp_packet w1_dhcparse w1_dhcproto_borrowed w1_dhcproto_owned \

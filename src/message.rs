@@ -319,10 +319,11 @@ impl<'a> Message<'a> {
     ///
     /// The scan reads the options area, then `file` and `sname` when an
     /// option 52 before that point overloads them (RFC 2131 §4.1 order).
-    /// It is what smoltcp, dnsmasq and dhcproto's borrowed API do, and it
-    /// costs a few nanoseconds because 53 is nearly always the first
-    /// option. It does not look past the first option 53, so unlike
-    /// [`message_type`](Self::message_type) it does not notice:
+    /// It is the first-match scan that the raw option iterators of smoltcp
+    /// and dhcproto's borrowed API give, and it costs a few nanoseconds
+    /// because 53 is nearly always the first option. It does not look past
+    /// the first option 53, so unlike [`message_type`](Self::message_type)
+    /// it does not notice:
     /// - a second option 53, which RFC 3396 joins with the first into an
     ///   invalid two-byte value (`message_type` reports
     ///   [`Error::InvalidLength`]);
@@ -554,8 +555,6 @@ impl<'a> Message<'a> {
     }
 }
 
-/// Options whose RFC 2132 format has one fixed length, so a second instance
-/// cannot be an RFC 3396 continuation that makes sense.
 /// Scans one area for its first option 53, for
 /// [`Message::peek_message_type`]: `None` when the area ends without one,
 /// `Some(None)` when the scan has to stop without a type (that option 53 is
@@ -609,6 +608,8 @@ fn first_message_type(
     None
 }
 
+/// Options whose RFC 2132 format has one fixed length, so a second instance
+/// cannot be an RFC 3396 continuation that makes sense.
 fn has_fixed_length(code: OptionCode) -> bool {
     matches!(
         code.0,

@@ -2718,3 +2718,28 @@ fn peek_without_cookie_is_none() {
     bytes[236] = 0;
     assert_eq!(parse(&bytes).peek_message_type(), None);
 }
+
+#[test]
+fn peek_ignores_an_overload_after_the_message_type() {
+    // 52 after 53 in the options field: the peek has its answer before it.
+    let bytes = with_file(dhcp(&[53, 1, 1, 52, 1, 1, 255]), &[53, 1, 3, 255]);
+    assert_eq!(
+        parse(&bytes).peek_message_type(),
+        Some(MessageType::Discover)
+    );
+    // The strict look-up joins both instances (RFC 3396): two bytes.
+    assert_eq!(
+        parse(&bytes).message_type(),
+        Err(invalid_len(53, 240, 2, "1 byte"))
+    );
+}
+
+#[test]
+fn peek_finds_the_one_byte_message_type_in_file_after_an_empty_one() {
+    let bytes = with_file(dhcp(&[53, 0, 52, 1, 1, 255]), &[53, 1, 7, 255]);
+    assert_eq!(
+        parse(&bytes).peek_message_type(),
+        Some(MessageType::Release)
+    );
+    assert_eq!(parse(&bytes).message_type(), Ok(Some(MessageType::Release)));
+}
