@@ -74,6 +74,10 @@ pub struct MessageBuilder<'b> {
     /// Position of the value byte of the option 52 written for automatic
     /// overload; patched by `finish` once the areas used are known.
     overload_value_at: Option<usize>,
+    /// The caller wrote option 52 or opened `file`/`sname` by hand: the
+    /// automatic overload must not add a second option 52 or use an area
+    /// the caller's option 52 may not name.
+    overload_by_hand: bool,
     /// `file` / `sname` hold a name set by the caller: never overloaded.
     file_named: bool,
     sname_named: bool,
@@ -122,6 +126,7 @@ impl<'b> MessageBuilder<'b> {
             },
             overload_allowed: false,
             overload_value_at: None,
+            overload_by_hand: false,
             file_named: false,
             sname_named: false,
             unoverloaded_len: MIN_DHCP_LEN,
@@ -209,12 +214,39 @@ impl<'b> MessageBuilder<'b> {
     }
 
     /// Copies a whole header (all 236 bytes, including `sname` and `file`).
+    ///
+    /// A field already opened for options with [`area`](Self::area) (or by
+    /// the automatic overload) keeps its options; a name for it in `header`
+    /// is [`Error::FieldHoldsOptions`], as with [`sname`](Self::sname) and
+    /// [`file`](Self::file).
     pub fn header(&mut self, header: &Header) -> &mut Self {
+        let (file_opened, sname_opened) = (self.file.opened, self.sname.opened);
+        for (area, opened, name) in [
+            (Area::File, file_opened, header.file_bytes()),
+            (Area::Sname, sname_opened, header.sname_bytes()),
+        ] {
+            if opened && !name.is_empty() {
+                self.fail(Error::FieldHoldsOptions {
+                    area,
+                    offset: area.start(),
+                });
+                return self;
+            }
+        }
         // A copied name is a name: automatic overload must not use its field.
         self.file_named = !header.file_bytes().is_empty();
         self.sname_named = !header.sname_bytes().is_empty();
-        let h = header.clone();
-        self.with_header(|dst| *dst = h)
+        self.with_header(|dst| {
+            let file = file_opened.then_some(dst.file);
+            let sname = sname_opened.then_some(dst.sname);
+            dst.clone_from(header);
+            if let Some(file) = file {
+                dst.file = file;
+            }
+            if let Some(sname) = sname {
+                dst.sname = sname;
+            }
+        })
     }
 
     /// Sets `op`.
@@ -331,6 +363,15 @@ impl<'b> MessageBuilder<'b> {
     /// Opening `file` or `sname` zeroes the field; the caller is responsible
     /// for option 52 in the main area saying so (see [`overload`](Self::overload)).
     pub fn area(&mut self, area: Area) -> &mut Self {
+        if area != Area::Options {
+            self.overload_by_hand = true;
+        }
+        self.open_area(area)
+    }
+
+    /// Directs the following writes into `area`, zeroing it when first
+    /// opened.
+    fn open_area(&mut self, area: Area) -> &mut Self {
         let cursor = self.cursor(area);
         if !cursor.opened {
             cursor.opened = true;
@@ -354,7 +395,10 @@ impl<'b> MessageBuilder<'b> {
     /// to the options area to say so. A field given a name with
     /// [`file`](Self::file) or [`sname`](Self::sname) is never used. Without
     /// this, such an option is an [`Error::BufferTooSmall`] that says how
-    /// much was needed.
+    /// much was needed. Once the caller has written option 52 or opened
+    /// `file`/`sname` with [`area`](Self::area), the builder does not move
+    /// options by itself (a second option 52 would make both unusable), so
+    /// an option that does not fit is that error too.
     ///
     /// ```
     /// # fn main() -> Result<(), dhcpwire::Error> {
@@ -412,6 +456,9 @@ impl<'b> MessageBuilder<'b> {
     /// area with room for it and an END, writing option 52 on the first
     /// move. Returns false when no area has room.
     fn spill(&mut self, total: usize) -> bool {
+        if self.overload_by_hand {
+            return false;
+        }
         if self.overload_value_at.is_none() {
             // Option 52 and the main area's END must still fit: move the
             // last options of the main area to the front of `file` (their
@@ -445,7 +492,7 @@ impl<'b> MessageBuilder<'b> {
             }
             let room = self.area_limit(area).saturating_sub(self.cursor(area).pos);
             if total < room {
-                self.area(area);
+                self.open_area(area);
                 return true;
             }
         }
@@ -489,7 +536,7 @@ impl<'b> MessageBuilder<'b> {
         if moved + 1 > area_capacity(Area::File) {
             return false;
         }
-        self.area(Area::File);
+        self.open_area(Area::File);
         let Some((head, tail)) = self.buf.split_at_mut_checked(offset::OPTIONS) else {
             return false;
         };
@@ -601,6 +648,7 @@ impl<'b> MessageBuilder<'b> {
                 && self.error.is_none()
                 && code != OptionCode::PAD
                 && code != OptionCode::END
+                && code != OptionCode::OVERLOAD
             {
                 let area = self.area;
                 let at = self.cursor(area).pos;
@@ -650,6 +698,9 @@ impl<'b> MessageBuilder<'b> {
                 offset: at,
             });
             return self;
+        }
+        if code == OptionCode::OVERLOAD && area == Area::Options {
+            self.overload_by_hand = true;
         }
         let fragments = len.div_ceil(255).max(1);
         let total = len + 2 * fragments;
@@ -851,12 +902,10 @@ impl<'b> MessageBuilder<'b> {
         let len = used.max(self.min_len);
         if let Some(err) = self.error {
             // Without overload the main area's count is exact; with it, the
-            // size the message has with no option moved is a size that fits.
+            // size the message has with no option moved (and so no option
+            // 52 added) is a size that fits.
             let needed = if self.overload_allowed {
-                self.unoverloaded_len
-                    .saturating_add(1)
-                    .max(self.min_len)
-                    .max(len)
+                self.unoverloaded_len.saturating_add(1).max(self.min_len)
             } else {
                 len
             };

@@ -4,13 +4,8 @@
 
 use dhcpwire::{Area, Error, Message, MessageBuilder, MessageType, OptionCode, Overload, builder};
 
-/// The joined value of an option (works without the `alloc` feature).
-fn joined(value: &dhcpwire::OptionValue<'_>) -> Vec<u8> {
-    value
-        .fragments()
-        .flat_map(|f| f.data.iter().copied())
-        .collect()
-}
+mod common;
+use common::joined;
 
 /// (code, area, offset, len) of every option, in walk order.
 fn walk(bytes: &[u8]) -> Vec<(u8, Area, usize, usize)> {
@@ -125,9 +120,14 @@ fn nothing_fits_anywhere_says_how_much_was_needed() {
         .finish()
         .unwrap_err();
     // 240 + 202 + END: more than 300, and more than file (128) or sname (64).
-    assert!(
-        matches!(err, Error::BufferTooSmall { available: 300, needed } if needed >= 443),
-        "{err:?}"
+    // The option 52 the builder tried does not count: without overload
+    // nothing moves and no option 52 is needed.
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 443,
+            available: 300
+        }
     );
 }
 
@@ -245,11 +245,107 @@ fn huge_pad_counts_are_an_error_not_an_overflow() {
     b.xid(1)
         .pad(usize::MAX - 6)
         .message_type(MessageType::Discover);
-    assert!(matches!(
+    // The size needed saturates instead of wrapping round to a small one.
+    assert_eq!(
         b.finish(),
-        Err(Error::BufferTooSmall { available: 576, .. })
-    ));
+        Err(Error::BufferTooSmall {
+            needed: usize::MAX,
+            available: 576
+        })
+    );
     let mut b = MessageBuilder::new(&mut buf).unwrap();
     b.pad(usize::MAX / 2).pad(usize::MAX / 2).pad(usize::MAX);
-    assert!(matches!(b.finish(), Err(Error::BufferTooSmall { .. })));
+    assert_eq!(
+        b.finish(),
+        Err(Error::BufferTooSmall {
+            needed: usize::MAX,
+            available: 576
+        })
+    );
+}
+
+#[test]
+fn a_hand_written_overload_is_not_doubled_by_the_automatic_one() {
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .overload(Overload::Sname)
+        .option(OptionCode::HOST_NAME, &[b'a'; 100])
+        .finish()
+        .unwrap_err();
+    // 240 + 3 (the caller's 52) + 102 + END; nothing is moved by itself.
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 346,
+            available: 300
+        }
+    );
+    // The same with the caller placing the option in `sname` by hand.
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .overload(Overload::Sname)
+        .area(Area::Sname)
+        .option(OptionCode::HOST_NAME, &[b'a'; 60])
+        .finish()
+        .unwrap();
+    let bytes = &buf[..len];
+    assert_eq!(
+        Message::parse(bytes).unwrap().overload(),
+        Ok(Some(Overload::Sname))
+    );
+    assert_eq!(
+        walk(bytes),
+        [(52, Area::Options, 240, 1), (12, Area::Sname, 44, 60)]
+    );
+}
+
+#[test]
+fn a_header_copy_keeps_options_already_in_file() {
+    let mut template = [0u8; 300];
+    let n = MessageBuilder::new(&mut template)
+        .unwrap()
+        .xid(0x0a00_0001)
+        .finish()
+        .unwrap();
+    let header = Message::parse(&template[..n]).unwrap().header().clone();
+    let mut buf = [0u8; 576];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .overload(Overload::File)
+        .area(Area::File)
+        .option(OptionCode::HOST_NAME, b"laptop-a")
+        .header(&header)
+        .finish()
+        .unwrap();
+    let bytes = &buf[..len];
+    let msg = Message::parse(bytes).unwrap();
+    assert_eq!(msg.xid(), 0x0a00_0001);
+    assert_eq!(
+        walk(bytes),
+        [(52, Area::Options, 240, 1), (12, Area::File, 108, 8)]
+    );
+    // A header that names the file cannot be copied over those options.
+    let mut named = header.clone();
+    named.set_file(b"pxelinux.0").unwrap();
+    let mut buf = [0u8; 576];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .area(Area::File)
+        .option(OptionCode::HOST_NAME, b"laptop-a")
+        .header(&named)
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::FieldHoldsOptions {
+            area: Area::File,
+            offset: 108
+        }
+    );
 }
