@@ -379,6 +379,21 @@ fn frame_error_json(source: &str, fe: &FrameError) -> Value {
     Value::Object(obj)
 }
 
+/// A capture timestamp as RFC 3339 UTC, or as raw seconds when a hostile
+/// capture gives one that `SystemTime` or RFC 3339 cannot hold (past year
+/// 9999).
+fn unix_time(secs: u64, nanos: u32) -> String {
+    use std::fmt::Write as _;
+    let at = std::time::Duration::from_secs(secs)
+        .checked_add(std::time::Duration::from_nanos(u64::from(nanos)))
+        .and_then(|d| std::time::UNIX_EPOCH.checked_add(d));
+    let mut text = String::new();
+    match at {
+        Some(at) if write!(text, "{}", humantime::format_rfc3339_micros(at)).is_ok() => text,
+        _ => format!("@{secs}.{nanos:09}"),
+    }
+}
+
 fn write_text(
     out: &mut impl Write,
     source: &str,
@@ -387,10 +402,7 @@ fn write_text(
 ) -> io::Result<()> {
     let stamp = match &dgram.timestamp {
         Some(capture::Timestamp::Text(t)) => format!("{t} "),
-        Some(capture::Timestamp::Unix { secs, nanos }) => {
-            let at = std::time::UNIX_EPOCH + std::time::Duration::new(*secs, *nanos);
-            format!("{} ", humantime::format_rfc3339_micros(at))
-        }
+        Some(capture::Timestamp::Unix { secs, nanos }) => format!("{} ", unix_time(*secs, *nanos)),
         _ => String::new(),
     };
     let addrs = match (dgram.source, dgram.destination) {

@@ -152,6 +152,33 @@ fn text_output_is_tcpdump_like() {
     assert!(text.contains("PAD Option 0, length 0, occurs 26"));
 }
 
+/// Regression: a pcapng time past what `SystemTime` holds panicked in the
+/// text output; it is printed as raw seconds instead.
+#[test]
+fn a_timestamp_past_any_clock_is_printed_raw() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/testdata/capture/far-future.pcapng"
+    );
+    let out = run(&[path]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "{path} frame 1: @18446744069414584320.000000000 IP 10.198.27.4.67 > 10.228.18.1.67: \
+             BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length 316, hops 1, xid 0xa000001, \
+             Flags [Broadcast] (0x8000)"
+        )
+    );
+}
+
 #[test]
 fn exit_codes() {
     let dir = std::env::temp_dir().join(format!("dhcpdump-test-{}", std::process::id()));

@@ -6,6 +6,10 @@ seed-dora.pcap        the four frames of testdata/seed-dora.tcpdump.txt (Linux
                       text, timestamps from its -tttt lines read as UTC.
 seed-dora-sll2.pcap   the same frames with the 16-byte SLL header rewritten as
                       a 20-byte SLL2 header (LINKTYPE 276).
+far-future.pcapng     the seed Discover in a pcapng whose interface counts
+                      whole seconds (if_tsresol 0) and whose packet time is
+                      2^64 - 2^32 seconds: past what a clock can show (hostile
+                      input for timestamp formatting).
 *.tcpdump.txt         what tcpdump 4.99.3 (libpcap 1.10.3) prints for those
                       files: `tcpdump -r FILE -nn -x` / `-nn -XX`.
 
@@ -47,6 +51,21 @@ def pcap(path, linktype, frames):
             f.write(data)
 
 
+def ng_block(block_type, body):
+    body += b"\0" * (-len(body) % 4)
+    total = 12 + len(body)
+    return struct.pack("<II", block_type, total) + body + struct.pack("<I", total)
+
+
+def far_future_pcapng(path, data):
+    shb = struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1)
+    # LINKTYPE 113, if_tsresol (option 9) = 0: timestamps in whole seconds.
+    idb = struct.pack("<HHI", 113, 0, 0) + struct.pack("<HHB3x", 9, 1, 0) + struct.pack("<HH", 0, 0)
+    epb = struct.pack("<IIIII", 0, 0xFFFFFFFF, 0, len(data), len(data)) + data
+    with open(path, "wb") as f:
+        f.write(ng_block(0x0A0D0D0A, shb) + ng_block(1, idb) + ng_block(6, epb))
+
+
 def sll_to_sll2(data):
     pkttype, hatype, halen = struct.unpack(">HHH", data[0:6])
     addr, proto = data[6:14], data[14:16]
@@ -59,6 +78,7 @@ def main():
     assert len(frames) == 4, len(frames)
     pcap(OUT + "seed-dora.pcap", 113, frames)
     pcap(OUT + "seed-dora-sll2.pcap", 276, [(sll_to_sll2(d), t) for d, t in frames])
+    far_future_pcapng(OUT + "far-future.pcapng", bytes(frames[0][0]))
     if "--no-tcpdump" in sys.argv:
         return
     for name, flag in [("seed-dora-sll2.XX", "-XX"), ("seed-dora.x", "-x")]:
