@@ -193,6 +193,8 @@ impl<'b> MessageBuilder<'b> {
 
     /// Sets the largest message the builder may produce (e.g. the client's
     /// option 57, or a path MTU). The buffer length is always a limit too.
+    /// A `max` below 240 (header and cookie) records
+    /// [`Error::BufferTooSmall`] for [`finish`](Self::finish).
     #[inline]
     pub fn max_size(&mut self, max: usize) -> &mut Self {
         self.limit = self.buf.len().min(max).max(MIN_DHCP_LEN);

@@ -140,7 +140,8 @@ pub enum Error {
         /// Offset of the sub-option's code byte in the message (for a value
         /// joined from several fragments, the byte in the fragment holding it).
         offset: usize,
-        /// The claimed length, or 0 when the length byte itself is missing.
+        /// The claimed length (a missing length byte is
+        /// [`Error::InvalidSubOption`] instead).
         len: u8,
         /// Bytes left in the parent after the sub-option's header.
         available: usize,

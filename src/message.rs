@@ -125,7 +125,8 @@ impl<'a> Message<'a> {
     }
 
     /// The plain BOOTP vendor area (RFC 951/1497), bytes 236 onwards, when
-    /// the message has no DHCP cookie.
+    /// the message has at least 4 bytes there and they are not the DHCP
+    /// cookie; `None` for a DHCP message or one cut inside the cookie.
     pub fn bootp_vendor_area(&self) -> Option<&'a [u8]> {
         match self.cookie {
             Err(Error::NoMagicCookie { .. }) => self.bytes.get(offset::COOKIE..),

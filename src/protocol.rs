@@ -2393,8 +2393,9 @@ pub struct LeaseTimers {
     pub t2: u32,
 }
 
-/// T1 when option 58 is absent: 0.5 × `lease`, rounded down (so T1 never
-/// reaches the lease); [`INFINITE`] for an infinite lease.
+/// T1 when option 58 is absent: 0.5 × `lease`, rounded down (so T1 is
+/// below the lease unless the lease is 0); [`INFINITE`] for an infinite
+/// lease.
 pub const fn default_t1(lease: u32) -> u32 {
     if lease == INFINITE {
         INFINITE

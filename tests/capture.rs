@@ -693,8 +693,9 @@ fn pcap_bad_header_is_whole_file_error() {
         read_pcap(b"this is not a pcap file at all"),
         Err(CaptureError::InvalidPcap {
             offset: 0,
-            reason: "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d or 4d3cb2a1)"
-                .into()
+            reason:
+                "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d, 4d3cb2a1 or a1b2cd34)"
+                    .into()
         })
     );
     // Magic present but the 24-byte header is cut.
@@ -757,6 +758,34 @@ fn pcapng_both_endiannesses() {
             })
         );
     }
+}
+
+/// if_tsresol with the high bit set counts in 2^-n seconds (pcapng §4.2);
+/// pcap-parser's own helper rejects that form, so the reader has its own.
+#[test]
+fn pcapng_binary_timestamp_resolution() {
+    let payload = bootp(300);
+    let eth = ethernet(68, 67, &payload);
+    let mut ng = Ng::new(false);
+    ng.idb(1, Some(0x80 | 20)); // 2^20 units per second
+    ng.idb(1, Some(0x80 | 64)); // 2^64: no such u64 resolution
+    ng.epb(0, (1_600_000_000 << 20) | (1 << 19), &eth);
+    ng.epb(1, 5, &eth);
+    let frames = read(&ng.out).unwrap();
+    let stamps: Vec<_> = frames
+        .iter()
+        .map(|f| f.as_ref().unwrap().timestamp.clone())
+        .collect();
+    assert_eq!(
+        stamps,
+        [
+            Some(Timestamp::Unix {
+                secs: 1_600_000_000,
+                nanos: 500_000_000
+            }),
+            None
+        ]
+    );
 }
 
 #[test]

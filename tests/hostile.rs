@@ -1545,9 +1545,15 @@ fn relay_sub_option_9_nested_entries_overrun() {
     // Sub-option 9 (RFC 4243) holds option-125-shaped entries.
     for (value, err) in [
         (
-            // The entry claims 9 bytes, 2 follow.
+            // The entry claims 9 bytes, 2 follow: a sub-option 9 error at
+            // the entry.
             vec![9, 7, 0, 0, 0x11, 0x8b, 9, 1, 1],
-            invalid_value(82, 244, ENTRY),
+            Error::InvalidSubOption {
+                code: 82,
+                sub_code: 9,
+                offset: 244,
+                expected: ENTRY,
+            },
         ),
         (
             // The entry's sub-option claims 5 bytes, 1 follows.

@@ -713,6 +713,48 @@ fn relay_sub_options_typed() {
         sub(9, &[0, 0, 0, 9, 3, 1, 5, 9]).unwrap_err().kind(),
         "sub_option_overrun"
     );
+    // A malformed sub-option 9 is a sub-option error like the others,
+    // pointing at the sub-option (empty) or at the bad entry inside it
+    // (value at 302; the entry's length byte claims 9 of 1).
+    assert_eq!(
+        sub(9, &[]),
+        Err(Error::InvalidSubOption {
+            code: 82,
+            sub_code: 9,
+            offset: 300,
+            expected: "at least 5 bytes",
+        })
+    );
+    assert_eq!(
+        sub(9, &[0, 0, 0, 9, 9, 1]),
+        Err(Error::InvalidSubOption {
+            code: 82,
+            sub_code: 9,
+            offset: 302,
+            expected: "an entry inside the option (enterprise number, length, data)",
+        })
+    );
+}
+
+#[test]
+fn relay_sub_option_9_nests_sub_options_of_82() {
+    // RFC 4243: enterprise 3561, its sub-option 1 = [9].
+    let Ok(RelaySubOption::VendorSpecific(v)) = sub(9, &[0, 0, 0x0d, 0xe9, 3, 1, 1, 9]) else {
+        panic!("sub-option 9 decodes");
+    };
+    let entries: Vec<_> = v.iter().collect();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].enterprise, 3561);
+    assert_eq!(entries[0].options.parent(), 82);
+    let nested: Vec<SubOption<'_>> = entries[0].options.clone().map(Result::unwrap).collect();
+    assert_eq!(
+        nested,
+        [SubOption {
+            code: 1,
+            data: &[9],
+            offset: 307
+        }]
+    );
 }
 
 #[test]

@@ -105,8 +105,9 @@ pub enum Format {
 
 /// Guesses the format of `input`.
 ///
-/// pcap magic numbers (`a1b2c3d4`, `d4c3b2a1`, `a1b23c4d`, `4d3cb2a1`, in
-/// either byte order, and the "modified" `a1b2cd34`) give [`Format::Pcap`];
+/// pcap magic numbers (`a1b2c3d4`, `a1b23c4d` and the "modified"
+/// `a1b2cd34`, in either byte order) give [`Format::Pcap`] (pcap-parser
+/// reads the modified format only little-endian: `34cdb2a1` on disk);
 /// the pcapng section header type `0a0d0d0a` gives [`Format::PcapNg`]; text
 /// with a line of the form `^\s*0x[0-9a-fA-F]{4}:\s` gives
 /// [`Format::TcpdumpText`]; anything else is taken as [`Format::HexLines`].

@@ -5,8 +5,7 @@ use std::vec::Vec;
 
 use pcap_parser::nom;
 use pcap_parser::pcapng::{
-    Block, EPB_MAGIC, SPB_MAGIC, build_ts_resolution, parse_block_be, parse_block_le,
-    parse_sectionheaderblock,
+    Block, EPB_MAGIC, SPB_MAGIC, parse_block_be, parse_block_le, parse_sectionheaderblock,
 };
 use pcap_parser::{
     PcapError, parse_pcap_frame, parse_pcap_frame_be, parse_pcap_frame_modified, parse_pcap_header,
@@ -48,7 +47,7 @@ pub(crate) fn read_legacy(input: &[u8], opts: &CaptureOptions) -> Result<Frames,
         offset: 0,
         reason: match e {
             nom::Err::Error(PcapError::HeaderNotRecognized) => {
-                "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d or 4d3cb2a1)"
+                "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d, 4d3cb2a1 or a1b2cd34)"
                     .to_string()
             }
             other => std::format!("24-byte file header: {}", nom_reason(&other)),
@@ -151,6 +150,19 @@ impl Interface {
     }
 }
 
+/// Timestamp units per second for an `if_tsresol` value (pcapng: 10^n, or
+/// 2^n when the high bit is set). pcap-parser 0.16's `build_ts_resolution`
+/// tests the bound before masking the high bit, so it rejects every 2^n
+/// form.
+fn ts_resolution(if_tsresol: u8) -> Option<u64> {
+    let n = u32::from(if_tsresol & 0x7f);
+    if if_tsresol & 0x80 == 0 {
+        10u64.checked_pow(n)
+    } else {
+        1u64.checked_shl(n)
+    }
+}
+
 /// Reads a pcapng file (any number of sections, either byte order).
 pub(crate) fn read_ng(input: &[u8], opts: &CaptureOptions) -> Result<Frames, CaptureError> {
     let (mut rest, shb) =
@@ -232,7 +244,7 @@ pub(crate) fn read_ng(input: &[u8], opts: &CaptureOptions) -> Result<Frames, Cap
             Block::InterfaceDescription(idb) => interfaces.push(Interface {
                 link: u32::from_ne_bytes(idb.linktype.0.to_ne_bytes()),
                 snaplen: idb.snaplen,
-                resolution: build_ts_resolution(idb.if_tsresol),
+                resolution: ts_resolution(idb.if_tsresol),
                 offset: idb.if_tsoffset,
             }),
             Block::EnhancedPacket(epb) => {

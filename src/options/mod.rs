@@ -143,7 +143,8 @@ impl<'a> RawOption<'a> {
         self.data.len()
     }
 
-    /// Whether the value is empty (legal: e.g. option 80, or 82 in the seeds).
+    /// Whether the value is empty (legal: e.g. option 80 rapid commit, or
+    /// an option 82 with no sub-options as some relays send).
     pub fn is_empty(&self) -> bool {
         self.data.is_empty()
     }
@@ -158,8 +159,9 @@ impl<'a> RawOption<'a> {
     /// use [`Message::option`](crate::Message::option) for that.
     ///
     /// # Errors
-    /// [`Error::InvalidLength`] or [`Error::InvalidValue`] when the value is
-    /// malformed for its type; the raw bytes stay in `self.data`.
+    /// [`Error::InvalidLength`], [`Error::InvalidValue`],
+    /// [`Error::InvalidSubOption`] or [`Error::SubOptionOverrun`] when the
+    /// value is malformed for its type; the raw bytes stay in `self.data`.
     #[inline(always)]
     pub fn decode(&self) -> Result<typed::DhcpOption<'a>, Error> {
         typed::DhcpOption::decode(self.code, self.data, self.offset)

@@ -92,9 +92,10 @@ impl<'a> SubOption<'a> {
     /// ```
     ///
     /// # Errors
-    /// [`Error::InvalidSubOption`] at the sub-option's code byte when its
-    /// value is malformed for the type, or
-    /// [`Error::SubOptionOverrun`] inside sub-option 9.
+    /// [`Error::InvalidSubOption`] when the value is malformed for the
+    /// type (at the sub-option's code byte, or inside sub-option 9 at the
+    /// entry that is wrong), or [`Error::SubOptionOverrun`] for a nested
+    /// sub-option of sub-option 9 that runs past its entry.
     pub fn decode_relay(&self) -> Result<RelaySubOption<'a>, Error> {
         let data = self.data;
         let bad = |expected: &'static str| Error::InvalidSubOption {
@@ -155,11 +156,19 @@ impl<'a> SubOption<'a> {
                 }
                 None => return Err(bad("sub-option 8 (authentication): at least 10 bytes")),
             },
-            9 => RelaySubOption::VendorSpecific(VendorOptions::check(
-                OptionCode::RELAY_AGENT_INFORMATION,
-                data,
-                self.offset,
-            )?),
+            9 => RelaySubOption::VendorSpecific(
+                VendorOptions::check(OptionCode::RELAY_AGENT_INFORMATION, data, self.offset)
+                    .map_err(|e| match e {
+                        Error::InvalidLength { expected, .. }
+                        | Error::InvalidValue { expected, .. } => Error::InvalidSubOption {
+                            code: 82,
+                            sub_code: 9,
+                            offset: e.offset(),
+                            expected,
+                        },
+                        other => other,
+                    })?,
+            ),
             10 => match data {
                 [v] => RelaySubOption::Flags(*v),
                 _ => return Err(bad("sub-option 10 (flags): 1 byte")),

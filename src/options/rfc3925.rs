@@ -126,6 +126,8 @@ impl fmt::Display for VendorClasses<'_> {
 pub struct VendorOptions<'a> {
     data: &'a [u8],
     base: usize,
+    /// 125, or 82 inside relay sub-option 9: the parent of the sub-options.
+    parent: u8,
 }
 
 /// One entry of option 125 (or of relay sub-option 9, RFC 4243).
@@ -145,10 +147,10 @@ impl<'a> VendorOptions<'a> {
 
     /// The entries, in order.
     pub fn iter(&self) -> impl FusedIterator<Item = VendorOption<'a>> + Clone + 'a {
-        let (data, base) = (self.data, self.base);
+        let (data, base, parent) = (self.data, self.base, self.parent);
         Entries::new(data).map(move |(enterprise, value, at)| VendorOption {
             enterprise,
-            options: SubOptions::new(125, value, base.saturating_add(at)),
+            options: SubOptions::new(parent, value, base.saturating_add(at)),
         })
     }
 
@@ -160,7 +162,11 @@ impl<'a> VendorOptions<'a> {
         check(code, data, offset, |_, value, at| {
             SubOptions::new(code.0, value, base.saturating_add(at)).validate()
         })?;
-        Ok(VendorOptions { data, base })
+        Ok(VendorOptions {
+            data,
+            base,
+            parent: code.0,
+        })
     }
 }
 

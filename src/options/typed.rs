@@ -58,8 +58,9 @@ pub trait OptionData<'a>: Sized {
     /// `offset` in the message (value bytes start at `offset + 2`).
     ///
     /// # Errors
-    /// [`Error::InvalidLength`], [`Error::InvalidValue`] or
-    /// [`Error::SubOptionOverrun`] when `data` is malformed for the type.
+    /// [`Error::InvalidLength`], [`Error::InvalidValue`],
+    /// [`Error::InvalidSubOption`] or [`Error::SubOptionOverrun`] when
+    /// `data` is malformed for the type.
     fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error>;
 
     /// Length of the encoded value.
@@ -133,8 +134,9 @@ macro_rules! typed_options {
             /// `offset` in the message (used only for error reports).
             ///
             /// # Errors
-            /// [`Error::InvalidLength`], [`Error::InvalidValue`] or
-            /// [`Error::SubOptionOverrun`] when `data` is malformed for the type.
+            /// [`Error::InvalidLength`], [`Error::InvalidValue`],
+            /// [`Error::InvalidSubOption`] or [`Error::SubOptionOverrun`] when
+            /// `data` is malformed for the type.
             // Always inlined: the match then merges with the caller's match
             // on the result (measured: 2x on a full decode), and a 56-byte
             // result is not returned through memory.
