@@ -47,28 +47,6 @@ use dhcpwire::{
 mod common;
 use common::*;
 
-/// Decodes a value whose option code byte sits at 240 (value at 242).
-fn decode(code: u8, data: &[u8]) -> Result<DhcpOption<'_>, Error> {
-    DhcpOption::decode(OptionCode(code), data, 240)
-}
-
-fn invalid_len(code: u8, offset: usize, len: usize, expected: &'static str) -> Error {
-    Error::InvalidLength {
-        code,
-        offset,
-        len,
-        expected,
-    }
-}
-
-fn invalid_value(code: u8, offset: usize, expected: &'static str) -> Error {
-    Error::InvalidValue {
-        code,
-        offset,
-        expected,
-    }
-}
-
 fn overrun(code: u8, offset: usize, len: u8, available: usize, area: Area) -> Error {
     Error::OptionOverrun {
         code,

@@ -15,6 +15,9 @@ use dhcpwire::options::typed::TYPED_CODES;
 use dhcpwire::{DhcpOption, Error, Message, MessageBuilder, OptionCode};
 use proptest::prelude::*;
 
+mod common;
+use common::decode;
+
 /// (code, value from the RFC or a capture, Display)
 const VECTORS: &[(u8, &[u8], &str)] = &[
     (1, &[255, 255, 255, 0], "255.255.255.0"),
@@ -166,10 +169,6 @@ const VECTORS: &[(u8, &[u8], &str)] = &[
     (249, &[24, 10, 99, 200, 10, 99, 4, 254], "10.99.200.0/24 via 10.99.4.254"),
     (252, b"http://wpad.corpus.example/wpad.dat", "\"http://wpad.corpus.example/wpad.dat\""),
 ];
-
-fn decode(code: u8, data: &[u8]) -> Result<DhcpOption<'_>, Error> {
-    DhcpOption::decode(OptionCode(code), data, 240)
-}
 
 fn encode(opt: &DhcpOption<'_>) -> Vec<u8> {
     let mut out = Vec::new();

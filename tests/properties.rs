@@ -8,13 +8,8 @@ use std::net::Ipv4Addr;
 use dhcpwire::{Flags, Message, MessageBuilder, Op, OptionCode, builder};
 use proptest::prelude::*;
 
-/// The joined value of an option (works without the `alloc` feature).
-fn joined_value(value: &dhcpwire::OptionValue<'_>) -> Vec<u8> {
-    value
-        .fragments()
-        .flat_map(|f| f.data.iter().copied())
-        .collect()
-}
+mod common;
+use common::joined;
 
 /// Everything a reader of `bytes` can ask; panics only on a broken
 /// invariant (an error offset outside the input, a walk that does not end).
@@ -233,17 +228,18 @@ proptest! {
         for (code, v) in &options {
             expected.entry(*code).or_default().extend_from_slice(v);
         }
-        for (code, joined) in &expected {
+        for (code, want) in &expected {
             let value = msg.option(OptionCode(*code)).unwrap().unwrap();
-            prop_assert_eq!(&joined_value(&value), joined);
+            prop_assert_eq!(&joined(&value), want);
         }
         prop_assert_eq!(msg.options().count(), options.iter()
             .map(|(_, v)| v.len().div_ceil(255).max(1)).sum::<usize>());
     }
 }
 
-/// Every prefix and every single-bit flip of every testdata packet parses
-/// or fails with a typed error whose offset is inside the input.
+/// Every prefix of every packet in testdata/corpus and the golden text, and
+/// every single-bit flip of every fourth of them, parses or fails with a
+/// typed error whose offset is inside the input.
 #[cfg(feature = "capture")]
 #[test]
 fn every_prefix_and_bit_flip_of_the_testdata() {

@@ -1,10 +1,10 @@
-//! Helpers shared by the hand-made-input test files (`wire.rs`,
-//! `hostile.rs`): a header, the cookie and option bytes, built by hand so
-//! each test says exactly what is on the wire.
+//! Helpers shared by the test files: a header, the cookie and option bytes
+//! built by hand so each test says exactly what is on the wire, typed
+//! decoding at a fixed offset, and the errors the tests expect.
 #![allow(dead_code)]
 
 use dhcpwire::{
-    Area, Deviation, DeviationKind, Error, MAGIC_COOKIE, Message, OptionCode, RawOption,
+    Area, Deviation, DeviationKind, DhcpOption, Error, MAGIC_COOKIE, Message, OptionCode, RawOption,
 };
 
 /// The joined value of an option (works without the `alloc` feature).
@@ -13,6 +13,28 @@ pub fn joined(value: &dhcpwire::OptionValue<'_>) -> Vec<u8> {
         .fragments()
         .flat_map(|f| f.data.iter().copied())
         .collect()
+}
+
+/// Decodes a value whose option code byte sits at 240 (value at 242).
+pub fn decode(code: u8, data: &[u8]) -> Result<DhcpOption<'_>, Error> {
+    DhcpOption::decode(OptionCode(code), data, 240)
+}
+
+pub fn invalid_len(code: u8, offset: usize, len: usize, expected: &'static str) -> Error {
+    Error::InvalidLength {
+        code,
+        offset,
+        len,
+        expected,
+    }
+}
+
+pub fn invalid_value(code: u8, offset: usize, expected: &'static str) -> Error {
+    Error::InvalidValue {
+        code,
+        offset,
+        expected,
+    }
 }
 
 pub const XID: u32 = 0x0a00_0001;
