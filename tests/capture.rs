@@ -841,6 +841,41 @@ fn pcapng_cut_inside_packet_block_is_per_frame() {
     );
 }
 
+/// Regression: a whole packet block whose captured length runs past its
+/// own end stopped the reader, and every later frame was lost.
+#[test]
+fn pcapng_packet_block_shorter_than_its_capture_length_is_per_frame() {
+    let eth = ethernet(68, 67, &bootp(300));
+    let mut ng = Ng::new(false);
+    ng.idb(1, None);
+    let offset = ng.out.len();
+    // EPB claiming 100 bytes more than it holds.
+    let mut body = Vec::new();
+    for v in [0u32, 0, 0, eth.len() as u32 + 100, eth.len() as u32 + 100] {
+        body.extend_from_slice(&v.to_le_bytes());
+    }
+    body.extend_from_slice(&eth);
+    let bad = ng_block(6, &body, false);
+    let bad_len = bad.len();
+    ng.out.extend(bad);
+    ng.epb(0, 0, &eth);
+    let frames = read(&ng.out).unwrap();
+    assert_eq!(
+        frames[0],
+        Err(FrameError {
+            frame: 1,
+            kind: FrameErrorKind::TruncatedRecord {
+                offset,
+                needed: eth.len() + 100 + 32,
+                available: bad_len
+            }
+        })
+    );
+    let second = frames[1].as_ref().expect("the next block is read");
+    assert_eq!((second.frame, &second.payload), (2, &bootp(300)));
+    assert_eq!(frames.len(), 2);
+}
+
 #[test]
 fn pcapng_malformed_block_is_whole_file_error() {
     let mut ng = Ng::new(false);

@@ -340,16 +340,18 @@ pub enum FrameErrorKind {
         /// packet).
         captured: usize,
     },
-    /// The file ends inside this record (pcap record or pcapng block).
+    /// The record is cut short: the file ends inside it (pcap record or
+    /// pcapng block), or a whole pcapng packet block is shorter than the
+    /// packet length it states (`available` is then the block's length).
     #[error(
-        "record at byte offset {offset} of the file is cut short: expected {needed} bytes, the file has {available} left"
+        "record at byte offset {offset} of the file is cut short: expected {needed} bytes, {available} available"
     )]
     TruncatedRecord {
         /// Byte offset of the record in the file.
         offset: usize,
         /// Bytes the record needs (header plus captured length).
         needed: usize,
-        /// Bytes left in the file.
+        /// Bytes left in the file (or in the block).
         available: usize,
     },
     /// The link layer carries something other than IPv4.

@@ -97,16 +97,7 @@ pub(crate) fn read_legacy(input: &[u8], opts: &CaptureOptions) -> Result<Frames,
             Err(_) => {
                 // Only running out of bytes can fail here: the file was cut
                 // inside this record (tcpdump killed mid-write, say).
-                let caplen = rest
-                    .get(8..12)
-                    .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                    .map(|b| {
-                        if header.is_bigendian() {
-                            u32::from_be_bytes(b)
-                        } else {
-                            u32::from_le_bytes(b)
-                        }
-                    });
+                let caplen = u32_at(rest, 8, header.is_bigendian());
                 let needed = match caplen {
                     Some(c) => record_len.saturating_add(usize::try_from(c).unwrap_or(usize::MAX)),
                     None => record_len,
@@ -150,6 +141,27 @@ impl Interface {
     }
 }
 
+/// The `u32` at `at` in `bytes`, in the file's (or section's) byte order.
+/// (pcap-parser keeps its own endianness helpers private.)
+fn u32_at(bytes: &[u8], at: usize, big_endian: bool) -> Option<u32> {
+    let b = <[u8; 4]>::try_from(bytes.get(at..at.checked_add(4)?)?).ok()?;
+    Some(if big_endian {
+        u32::from_be_bytes(b)
+    } else {
+        u32::from_le_bytes(b)
+    })
+}
+
+/// The `u16` at `at` in `bytes`, in the section's byte order.
+fn u16_at(bytes: &[u8], at: usize, big_endian: bool) -> Option<u16> {
+    let b = <[u8; 2]>::try_from(bytes.get(at..at.checked_add(2)?)?).ok()?;
+    Some(if big_endian {
+        u16::from_be_bytes(b)
+    } else {
+        u16::from_le_bytes(b)
+    })
+}
+
 /// Timestamp units per second for an `if_tsresol` value (pcapng: 10^n, or
 /// 2^n when the high bit is set). pcap-parser 0.16's `build_ts_resolution`
 /// tests the bound before masking the high bit, so it rejects every 2^n
@@ -177,16 +189,7 @@ pub(crate) fn read_ng(input: &[u8], opts: &CaptureOptions) -> Result<Frames, Cap
     let mut number = 0usize;
     while !rest.is_empty() {
         let offset = input.len().saturating_sub(rest.len());
-        let raw_type = rest
-            .get(..4)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map(|b| {
-                if big_endian {
-                    u32::from_be_bytes(b)
-                } else {
-                    u32::from_le_bytes(b)
-                }
-            });
+        let raw_type = u32_at(rest, 0, big_endian);
         let parsed = if big_endian {
             parse_block_be(rest)
         } else {
@@ -195,23 +198,41 @@ pub(crate) fn read_ng(input: &[u8], opts: &CaptureOptions) -> Result<Frames, Cap
         let (next, block) = match parsed {
             Ok(ok) => ok,
             Err(nom::Err::Incomplete(needed)) => {
+                let declared = u32_at(rest, 4, big_endian).and_then(|l| usize::try_from(l).ok());
+                let is_packet = matches!(raw_type, Some(EPB_MAGIC | SPB_MAGIC | OPB_MAGIC));
+                // A whole packet block whose captured length runs past the
+                // block's own end: a per-frame error, and the frames after
+                // it are still read.
+                if let (true, Some(len)) = (is_packet, declared) {
+                    if len >= 12 && len % 4 == 0 && len <= rest.len() {
+                        number = number.saturating_add(1);
+                        // Block header, fixed fields and trailer around the
+                        // packet data: 32 bytes (EPB, OPB) or 16 (SPB).
+                        let (data_len, around) = match raw_type {
+                            Some(SPB_MAGIC) => (u32_at(rest, 8, big_endian), 16),
+                            _ => (u32_at(rest, 20, big_endian), 32),
+                        };
+                        let needed = data_len
+                            .and_then(|c| usize::try_from(c).ok())
+                            .map_or(usize::MAX, |c| c.saturating_add(around));
+                        frames.push(Err(FrameError {
+                            frame: number,
+                            kind: FrameErrorKind::TruncatedRecord {
+                                offset,
+                                needed,
+                                available: len,
+                            },
+                        }));
+                        rest = rest.get(len..).unwrap_or(&[]);
+                        continue;
+                    }
+                }
                 // The file was cut inside this block. A packet block
                 // becomes a per-frame error; any other trailing block
                 // carries no frame and is ignored.
-                if let Some(EPB_MAGIC | SPB_MAGIC | OPB_MAGIC) = raw_type {
+                if is_packet {
                     number = number.saturating_add(1);
-                    let block_len = rest
-                        .get(4..8)
-                        .and_then(|b| <[u8; 4]>::try_from(b).ok())
-                        .map(|b| {
-                            if big_endian {
-                                u32::from_be_bytes(b)
-                            } else {
-                                u32::from_le_bytes(b)
-                            }
-                        })
-                        .and_then(|l| usize::try_from(l).ok())
-                        .filter(|l| *l > rest.len());
+                    let block_len = declared.filter(|l| *l > rest.len());
                     let more = match needed {
                         nom::Needed::Size(n) => n.get(),
                         nom::Needed::Unknown => 1,
@@ -335,27 +356,8 @@ fn obsolete_packet(
     offset: usize,
     opts: &CaptureOptions,
 ) -> Result<Datagram, FrameError> {
-    let u32_at = |at: usize| {
-        body.get(at..at.checked_add(4)?)
-            .and_then(|b| <[u8; 4]>::try_from(b).ok())
-            .map(|b| {
-                if big_endian {
-                    u32::from_be_bytes(b)
-                } else {
-                    u32::from_le_bytes(b)
-                }
-            })
-    };
-    let if_id = body
-        .get(..2)
-        .and_then(|b| <[u8; 2]>::try_from(b).ok())
-        .map(|b| {
-            if big_endian {
-                u16::from_be_bytes(b)
-            } else {
-                u16::from_le_bytes(b)
-            }
-        });
+    let u32_at = |at: usize| u32_at(body, at, big_endian);
+    let if_id = u16_at(body, 0, big_endian);
     let (Some(if_id), Some(high), Some(low), Some(caplen)) =
         (if_id, u32_at(4), u32_at(8), u32_at(12))
     else {
