@@ -3,7 +3,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{OptionData, Text, invalid_at, invalid_len};
+use super::typed::{OptionData, Text, check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -29,16 +29,23 @@ impl<'a> CivicLocation<'a> {
 #[derive(Debug, Clone)]
 struct Elements<'a>(&'a [u8]);
 
+/// Splits one `CAtype CAlength CAvalue` element off `bytes`: the element
+/// as (type, value), and the bytes after it.
+fn element(bytes: &[u8]) -> Option<((u8, Text<'_>), &[u8])> {
+    let ([kind, len], rest) = bytes.split_first_chunk::<2>()?;
+    let (value, rest) = rest.split_at_checked(usize::from(*len))?;
+    Some(((*kind, Text(value)), rest))
+}
+
 impl<'a> Iterator for Elements<'a> {
     type Item = (u8, Text<'a>);
     fn next(&mut self) -> Option<Self::Item> {
-        let ([kind, len], rest) = self.0.split_first_chunk::<2>().map(|(h, r)| (*h, r))?;
-        let Some((value, rest)) = rest.split_at_checked(usize::from(len)) else {
+        let Some((item, rest)) = element(self.0) else {
             self.0 = &[];
             return None;
         };
         self.0 = rest;
-        Some((kind, Text(value)))
+        Some(item)
     }
 }
 
@@ -49,24 +56,14 @@ impl<'a> OptionData<'a> for CivicLocation<'a> {
         let Some((&[what, c0, c1], elements)) = data.split_first_chunk::<3>() else {
             return Err(invalid_len(code, data, offset, "at least 3 bytes"));
         };
-        let mut rest = elements;
-        while !rest.is_empty() {
-            let at = data.len() - rest.len();
-            let next = rest
-                .split_first_chunk::<2>()
-                .and_then(|([_, len], r)| r.get(usize::from(*len)..));
-            match next {
-                Some(r) => rest = r,
-                None => {
-                    return Err(invalid_at(
-                        code,
-                        offset,
-                        at,
-                        "a civic address element inside the option (CAtype, CAlength, CAvalue)",
-                    ));
-                }
-            }
-        }
+        check_items(
+            code,
+            data,
+            offset,
+            3,
+            "a civic address element inside the option (CAtype, CAlength, CAvalue)",
+            |b| element(b).map(|(_, rest)| rest),
+        )?;
         Ok(CivicLocation {
             what,
             country: [c0, c1],

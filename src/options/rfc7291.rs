@@ -3,7 +3,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{Ipv4List, OptionData, invalid_at, invalid_len};
+use super::typed::{Ipv4List, OptionData, check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -27,21 +27,14 @@ impl<'a> PcpServers<'a> {
         if data.len() < 5 {
             return Err(invalid_len(code, data, offset, "at least 5 bytes"));
         }
-        let mut rest = data;
-        while let Some((&len, tail)) = rest.split_first() {
-            let at = data.len() - rest.len();
-            match tail.split_at_checked(usize::from(len)) {
-                Some((list, next)) if Ipv4List::new(list).is_some() => rest = next,
-                _ => {
-                    return Err(invalid_at(
-                        code,
-                        offset,
-                        at,
-                        "a list length that is a non-zero multiple of 4 inside the option",
-                    ));
-                }
-            }
-        }
+        check_items(
+            code,
+            data,
+            offset,
+            0,
+            "a list length that is a non-zero multiple of 4 inside the option",
+            |b| list(b).map(|(_, rest)| rest),
+        )?;
         Ok(PcpServers(data))
     }
 }
@@ -51,13 +44,19 @@ super::typed::borrowed!(PcpServers, PcpServers::decode);
 #[derive(Debug, Clone)]
 struct Lists<'a>(&'a [u8]);
 
+/// Splits one `length(1) addresses` list off `bytes`.
+fn list(bytes: &[u8]) -> Option<(Ipv4List<'_>, &[u8])> {
+    let (&len, tail) = bytes.split_first()?;
+    let (addrs, rest) = tail.split_at_checked(usize::from(len))?;
+    Some((Ipv4List::new(addrs)?, rest))
+}
+
 impl<'a> Iterator for Lists<'a> {
     type Item = Ipv4List<'a>;
     fn next(&mut self) -> Option<Ipv4List<'a>> {
-        let (&len, tail) = self.0.split_first()?;
-        let (list, rest) = tail.split_at_checked(usize::from(len))?;
+        let (addrs, rest) = list(self.0)?;
         self.0 = rest;
-        Ipv4List::new(list)
+        Some(addrs)
     }
 }
 

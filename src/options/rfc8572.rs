@@ -4,7 +4,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{OptionData, Text, invalid_at, invalid_len};
+use super::typed::{OptionData, Text, check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -27,26 +27,14 @@ impl<'a> UriList<'a> {
         if data.len() < 3 {
             return Err(invalid_len(code, data, offset, "at least 3 bytes"));
         }
-        let mut rest = data;
-        while !rest.is_empty() {
-            let at = data.len() - rest.len();
-            let next = rest.split_first_chunk::<2>().and_then(|(len, tail)| {
-                let n = usize::from(u16::from_be_bytes(*len));
-                (n > 0).then_some(())?;
-                tail.get(n..)
-            });
-            match next {
-                Some(r) => rest = r,
-                None => {
-                    return Err(invalid_at(
-                        code,
-                        offset,
-                        at,
-                        "a non-empty URI inside the option (16-bit length, URI)",
-                    ));
-                }
-            }
-        }
+        check_items(
+            code,
+            data,
+            offset,
+            0,
+            "a non-empty URI inside the option (16-bit length, URI)",
+            |b| uri(b).map(|(_, rest)| rest),
+        )?;
         Ok(UriList(data))
     }
 }
@@ -56,11 +44,17 @@ super::typed::borrowed!(UriList, UriList::decode);
 #[derive(Debug, Clone)]
 struct Uris<'a>(&'a [u8]);
 
+/// Splits one `length(2) URI` entry off `bytes`; the URI is not empty.
+fn uri(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (len, tail) = bytes.split_first_chunk::<2>()?;
+    let (uri, rest) = tail.split_at_checked(usize::from(u16::from_be_bytes(*len)))?;
+    (!uri.is_empty()).then_some((uri, rest))
+}
+
 impl<'a> Iterator for Uris<'a> {
     type Item = Text<'a>;
     fn next(&mut self) -> Option<Text<'a>> {
-        let (len, tail) = self.0.split_first_chunk::<2>()?;
-        let (uri, rest) = tail.split_at_checked(usize::from(u16::from_be_bytes(*len)))?;
+        let (uri, rest) = uri(self.0)?;
         self.0 = rest;
         Some(Text(uri))
     }

@@ -533,6 +533,26 @@ pub(crate) fn invalid_at(
     }
 }
 
+/// Checks that `data[start..]` is a run of items, each split off the front
+/// by `split` (the bytes after the item, or `None` when the item there is
+/// malformed); the error points at the first malformed item. The decoders
+/// pass the same `split` their iterators use, so what decodes iterates.
+pub(crate) fn check_items<'a>(
+    code: OptionCode,
+    data: &'a [u8],
+    offset: usize,
+    start: usize,
+    expected: &'static str,
+    split: impl Fn(&'a [u8]) -> Option<&'a [u8]>,
+) -> Result<(), Error> {
+    let mut rest = data.get(start..).unwrap_or(&[]);
+    while !rest.is_empty() {
+        let at = data.len() - rest.len();
+        rest = split(rest).ok_or_else(|| invalid_at(code, offset, at, expected))?;
+    }
+    Ok(())
+}
+
 /// Implements [`OptionData`] for a fixed-size value.
 macro_rules! fixed {
     ($ty:ty, $n:literal, $expected:literal, |$d:ident| $dec:expr, |$v:ident| $enc:expr) => {
