@@ -11,7 +11,7 @@ use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::{Flags, HEADER_LEN, Header, offset};
 use crate::options::typed::DhcpOption;
-use crate::options::{Area, AreaOptions, OptionValue, Options, Overload, RawOption};
+use crate::options::{Area, AreaOptions, OptionValue, Options, Overload, OverloadSeen, RawOption};
 
 /// The DHCP magic cookie 99.130.83.99 (RFC 2131 §3).
 pub const MAGIC_COOKIE: [u8; 4] = [99, 130, 83, 99];
@@ -173,20 +173,14 @@ impl<'a> Message<'a> {
     /// # Errors
     /// The cookie error, or the first error of the main-area walk.
     pub fn overload(&self) -> Result<Option<Overload>, Error> {
-        let mut main = self.main_options()?;
-        let mut seen = None;
-        let mut count = 0usize;
-        for opt in main.by_ref() {
+        let mut seen = OverloadSeen::None;
+        for opt in self.main_options()? {
             let opt = opt?;
             if opt.code == OptionCode::OVERLOAD {
-                count += 1;
-                seen = match opt.data {
-                    [v] => Overload::from_u8(*v),
-                    _ => None,
-                };
+                seen.record(opt.data);
             }
         }
-        Ok(if count == 1 { seen } else { None })
+        Ok(seen.overload())
     }
 
     /// `sname` up to its first NUL, or `None` when option 52 says the field

@@ -325,7 +325,7 @@ impl FusedIterator for AreaOptions<'_> {}
 
 /// What the main-area walk learned about option 52.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum OverloadSeen {
+pub(crate) enum OverloadSeen {
     None,
     One(u8),
     /// Several instances, or one whose length is not 1: not followed.
@@ -333,14 +333,14 @@ enum OverloadSeen {
 }
 
 impl OverloadSeen {
-    fn record(&mut self, data: &[u8]) {
+    pub(crate) fn record(&mut self, data: &[u8]) {
         *self = match (*self, data) {
             (OverloadSeen::None, [v]) => OverloadSeen::One(*v),
             _ => OverloadSeen::Unusable,
         };
     }
 
-    fn overload(self) -> Option<Overload> {
+    pub(crate) fn overload(self) -> Option<Overload> {
         match self {
             OverloadSeen::One(v) => Overload::from_u8(v),
             _ => None,
