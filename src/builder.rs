@@ -71,13 +71,8 @@ pub struct MessageBuilder<'b> {
     sname: AreaCursor,
     /// Whether options that do not fit may move into `file`, then `sname`.
     overload_allowed: bool,
-    /// Position of the value byte of the option 52 written for automatic
-    /// overload; patched by `finish` once the areas used are known.
-    overload_value_at: Option<usize>,
-    /// The caller wrote option 52 or opened `file`/`sname` by hand: the
-    /// automatic overload must not add a second option 52 or use an area
-    /// the caller's option 52 may not name.
-    overload_by_hand: bool,
+    /// Who writes option 52.
+    overload: OverloadBy,
     /// `file` / `sname` hold a name set by the caller: never overloaded.
     file_named: bool,
     sname_named: bool,
@@ -85,6 +80,18 @@ pub struct MessageBuilder<'b> {
     /// area: what an overloading build that failed reports as needed.
     unoverloaded_len: usize,
     error: Option<Error>,
+}
+
+/// Who writes option 52 into a message being built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OverloadBy {
+    /// No one yet.
+    Nobody,
+    /// The automatic overload, whose option 52 has its value byte here
+    /// (patched by `finish` once the areas used are known).
+    Builder { value_at: usize },
+    /// The caller (option 52 written, or `file`/`sname` opened by hand).
+    Caller,
 }
 
 impl<'b> MessageBuilder<'b> {
@@ -125,8 +132,7 @@ impl<'b> MessageBuilder<'b> {
                 opened: false,
             },
             overload_allowed: false,
-            overload_value_at: None,
-            overload_by_hand: false,
+            overload: OverloadBy::Nobody,
             file_named: false,
             sname_named: false,
             unoverloaded_len: MIN_DHCP_LEN,
@@ -366,7 +372,7 @@ impl<'b> MessageBuilder<'b> {
     /// for option 52 in the main area saying so (see [`overload`](Self::overload)).
     pub fn area(&mut self, area: Area) -> &mut Self {
         if area != Area::Options {
-            self.overload_by_hand = true;
+            self.overload_by_hand();
         }
         self.open_area(area)
     }
@@ -421,7 +427,27 @@ impl<'b> MessageBuilder<'b> {
     /// ```
     pub fn overload_when_full(&mut self, allowed: bool) -> &mut Self {
         self.overload_allowed = allowed;
+        // An option 52 written before this call (later ones are seen by
+        // `emit`, the only writer while overload is allowed).
+        if allowed && self.overload == OverloadBy::Nobody {
+            let written = self.buf.get(offset::OPTIONS..self.main.pos).unwrap_or(&[]);
+            if crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options)
+                .flatten()
+                .any(|o| o.code == OptionCode::OVERLOAD)
+            {
+                self.overload_by_hand();
+            }
+        }
         self
+    }
+
+    /// The caller writes option 52 or opens `file`/`sname` itself: from now
+    /// on the automatic overload neither adds a second option 52 nor uses
+    /// an area the caller's option 52 may not name.
+    fn overload_by_hand(&mut self) {
+        if self.overload == OverloadBy::Nobody {
+            self.overload = OverloadBy::Caller;
+        }
     }
 
     /// Sets the maximum size a reply to `request` may have (RFC 2132
@@ -458,10 +484,10 @@ impl<'b> MessageBuilder<'b> {
     /// area with room for it and an END, writing option 52 on the first
     /// move. Returns false when no area has room.
     fn spill(&mut self, total: usize) -> bool {
-        if self.overload_by_hand {
+        if self.overload == OverloadBy::Caller {
             return false;
         }
-        if self.overload_value_at.is_none() {
+        if self.overload == OverloadBy::Nobody {
             // Option 52 and the main area's END must still fit: move the
             // last options of the main area to the front of `file` (their
             // order is kept) until they do.
@@ -476,7 +502,7 @@ impl<'b> MessageBuilder<'b> {
                 dst.copy_from_slice(&[OptionCode::OVERLOAD.0, 1, 0]);
             }
             self.main.pos = at + 3;
-            self.overload_value_at = Some(at + 2);
+            self.overload = OverloadBy::Builder { value_at: at + 2 };
         }
         let candidates = [
             (Area::File, self.file_named),
@@ -650,7 +676,6 @@ impl<'b> MessageBuilder<'b> {
                 && self.error.is_none()
                 && code != OptionCode::PAD
                 && code != OptionCode::END
-                && code != OptionCode::OVERLOAD
             {
                 let area = self.area;
                 let at = self.cursor(area).pos;
@@ -702,7 +727,7 @@ impl<'b> MessageBuilder<'b> {
             return self;
         }
         if code == OptionCode::OVERLOAD && area == Area::Options {
-            self.overload_by_hand = true;
+            self.overload_by_hand();
         }
         let fragments = len.div_ceil(255).max(1);
         let total = len + 2 * fragments;
@@ -883,7 +908,7 @@ impl<'b> MessageBuilder<'b> {
     /// The first error of any setter; [`Error::BufferTooSmall`] reports the
     /// total size the message needs.
     pub fn finish(&mut self) -> Result<usize, Error> {
-        if let Some(at) = self.overload_value_at {
+        if let OverloadBy::Builder { value_at: at } = self.overload {
             let value = match (self.file.opened, self.sname.opened) {
                 (true, true) => 3,
                 (true, false) => 1,
