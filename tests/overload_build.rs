@@ -283,6 +283,23 @@ fn a_hand_written_overload_is_not_doubled_by_the_automatic_one() {
             available: 300
         }
     );
+    // The same when option 52 was written before overload was allowed.
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload(Overload::Sname)
+        .overload_when_full(true)
+        .option(OptionCode::HOST_NAME, &[b'a'; 100])
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 346,
+            available: 300
+        }
+    );
     // The same with the caller placing the option in `sname` by hand.
     let mut buf = [0u8; 1500];
     let len = MessageBuilder::new(&mut buf)
