@@ -382,6 +382,13 @@ impl<'a> DomainList<'a> {
         Ok(DomainList { data })
     }
 
+    /// Views `data` that [`check`](Self::check) accepted before: a value
+    /// type that keeps its whole value re-views its names through this.
+    #[inline]
+    pub(crate) fn checked(data: &'a [u8]) -> Self {
+        DomainList { data }
+    }
+
     pub(crate) fn decode_non_empty(
         code: crate::OptionCode,
         data: &'a [u8],

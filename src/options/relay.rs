@@ -4,6 +4,7 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
+use super::typed::Offset32;
 use crate::error::Error;
 
 /// One sub-option.
@@ -35,29 +36,32 @@ pub struct SubOption<'a> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct SubOptions<'a> {
+    /// The sub-options not yet iterated; empty after an error.
+    rest: &'a [u8],
+    /// Offset of `rest[0]` in the message.
+    base: Offset32,
     parent: u8,
-    data: &'a [u8],
-    base: usize,
-    pos: usize,
-    failed: bool,
 }
+
+// Keeps `DhcpOption` at 32 bytes (see `Offset32`).
+const _: () = assert!(core::mem::size_of::<SubOptions<'static>>() <= 24);
 
 impl<'a> SubOptions<'a> {
     /// Iterates the sub-options of option `parent`'s value `data`, whose
     /// first byte is at `base`.
     pub fn new(parent: u8, data: &'a [u8], base: usize) -> Self {
         SubOptions {
+            rest: data,
+            base: Offset32::new(base),
             parent,
-            data,
-            base,
-            pos: 0,
-            failed: false,
         }
     }
 
-    /// The whole value.
+    /// The bytes not yet iterated: the whole value until the first call to
+    /// `next` (like [`core::slice::Iter::as_slice`]). A decoded value is
+    /// never advanced itself: iterate a clone, or [`find`](Self::find).
     pub fn as_bytes(&self) -> &'a [u8] {
-        self.data
+        self.rest
     }
 
     /// The parent option's code.
@@ -67,6 +71,7 @@ impl<'a> SubOptions<'a> {
 
     /// Checks the sub-options of option `code`'s value `data` (code byte at
     /// `offset`) and views them.
+    #[inline]
     pub(crate) fn decode(
         code: crate::OptionCode,
         data: &'a [u8],
@@ -77,10 +82,11 @@ impl<'a> SubOptions<'a> {
         Ok(subs)
     }
 
-    /// Checks every sub-option, returning the first error.
+    /// Checks every sub-option not yet iterated, returning the first error.
     ///
     /// # Errors
-    /// [`Error::SubOptionOverrun`] for a sub-option running past its parent.
+    /// [`Error::SubOptionOverrun`] for a sub-option running past its
+    /// parent, [`Error::InvalidSubOption`] for one missing its length byte.
     pub fn validate(&self) -> Result<(), Error> {
         for sub in self.clone() {
             sub?;
@@ -98,39 +104,31 @@ impl<'a> Iterator for SubOptions<'a> {
     type Item = Result<SubOption<'a>, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.failed {
-            return None;
-        }
-        let code = *self.data.get(self.pos)?;
-        let offset = self.base.saturating_add(self.pos);
-        let overrun = |len: u8, available: usize| Error::SubOptionOverrun {
-            code: self.parent,
-            sub_code: code,
-            offset,
-            len,
-            available,
-        };
-        let Some(&len) = self.data.get(self.pos + 1) else {
-            self.failed = true;
+        let (&code, after_code) = self.rest.split_first()?;
+        let offset = self.base.get();
+        let parent = self.parent;
+        let Some((&len, value_and_rest)) = after_code.split_first() else {
+            self.rest = &[];
             return Some(Err(Error::InvalidSubOption {
-                code: self.parent,
+                code: parent,
                 sub_code: code,
                 offset,
                 expected: "a length byte, but the parent option ends",
             }));
         };
-        let start = self.pos + 2;
-        let end = start + usize::from(len);
-        match self.data.get(start..end) {
-            Some(data) => {
-                self.pos = end;
-                Some(Ok(SubOption { code, data, offset }))
-            }
-            None => {
-                self.failed = true;
-                Some(Err(overrun(len, self.data.len().saturating_sub(start))))
-            }
-        }
+        let Some((data, rest)) = value_and_rest.split_at_checked(usize::from(len)) else {
+            self.rest = &[];
+            return Some(Err(Error::SubOptionOverrun {
+                code: parent,
+                sub_code: code,
+                offset,
+                len,
+                available: value_and_rest.len(),
+            }));
+        };
+        self.rest = rest;
+        self.base = Offset32::new(offset.saturating_add(2 + data.len()));
+        Some(Ok(SubOption { code, data, offset }))
     }
 }
 
@@ -138,7 +136,7 @@ impl FusedIterator for SubOptions<'_> {}
 
 impl PartialEq for SubOptions<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.parent == other.parent && self.data == other.data
+        self.parent == other.parent && self.rest == other.rest
     }
 }
 

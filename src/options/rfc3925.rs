@@ -7,7 +7,7 @@ use core::iter::FusedIterator;
 
 use super::relay::SubOptions;
 use super::rfc3004::{UserClass, UserClassInstances};
-use super::typed::{OptionData, invalid_at, invalid_len};
+use super::typed::{Offset32, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -125,10 +125,13 @@ impl fmt::Display for VendorClasses<'_> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VendorOptions<'a> {
     data: &'a [u8],
-    base: usize,
+    base: Offset32,
     /// 125, or 82 inside relay sub-option 9: the parent of the sub-options.
     parent: u8,
 }
+
+// Keeps `DhcpOption` at 32 bytes (see `Offset32`).
+const _: () = assert!(core::mem::size_of::<VendorOptions<'static>>() <= 24);
 
 /// One entry of option 125 (or of relay sub-option 9, RFC 4243).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,7 +150,7 @@ impl<'a> VendorOptions<'a> {
 
     /// The entries, in order.
     pub fn iter(&self) -> impl FusedIterator<Item = VendorOption<'a>> + Clone + 'a {
-        let (data, base, parent) = (self.data, self.base, self.parent);
+        let (data, base, parent) = (self.data, self.base.get(), self.parent);
         Entries::new(data).map(move |(enterprise, value, at)| VendorOption {
             enterprise,
             options: SubOptions::new(parent, value, base.saturating_add(at)),
@@ -164,7 +167,7 @@ impl<'a> VendorOptions<'a> {
         })?;
         Ok(VendorOptions {
             data,
-            base,
+            base: Offset32::new(base),
             parent: code.0,
         })
     }

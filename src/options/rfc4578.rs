@@ -8,7 +8,7 @@ use core::iter::FusedIterator;
 use core::net::Ipv4Addr;
 
 use super::rfc2132::U16List;
-use super::typed::{OptionData, Text, invalid_len};
+use super::typed::{Offset32, OptionData, Text, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::{Hex, TextOrHex};
@@ -217,9 +217,12 @@ pub const fn pxe_sub_option_name(code: u8) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct VendorSpecific<'a> {
     data: &'a [u8],
-    base: usize,
+    base: Offset32,
     pxe: bool,
 }
+
+// Keeps `DhcpOption` at 32 bytes (see `Offset32`).
+const _: () = assert!(core::mem::size_of::<VendorSpecific<'static>>() <= 24);
 
 impl<'a> VendorSpecific<'a> {
     /// The raw bytes.
@@ -236,7 +239,7 @@ impl<'a> VendorSpecific<'a> {
     pub fn sub_options(&self) -> VendorSubOptions<'a> {
         VendorSubOptions {
             data: self.data,
-            base: self.base,
+            base: self.base.get(),
             pos: 0,
             done: false,
         }
@@ -245,7 +248,7 @@ impl<'a> VendorSpecific<'a> {
     /// The PXE sub-options, typed; errors for sub-options malformed for
     /// their PXE type.
     pub fn pxe_sub_options(&self) -> impl Iterator<Item = Result<PxeSubOption<'a>, Error>> + 'a {
-        let base = self.base;
+        let base = self.base.get();
         self.sub_options()
             .map(move |s| s.and_then(|s| PxeSubOption::decode(s.code, s.data, s.offset, base)))
     }
@@ -258,7 +261,7 @@ impl<'a> OptionData<'a> for VendorSpecific<'a> {
         }
         Ok(VendorSpecific {
             data,
-            base: offset.saturating_add(2),
+            base: Offset32::new(offset.saturating_add(2)),
             pxe: false,
         })
     }
