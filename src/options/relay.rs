@@ -58,8 +58,10 @@ impl<'a> SubOptions<'a> {
     }
 
     /// The bytes not yet iterated: the whole value until the first call to
-    /// `next` (like [`core::slice::Iter::as_slice`]). A decoded value is
-    /// never advanced itself: iterate a clone, or [`find`](Self::find).
+    /// `next` (like [`core::slice::Iter::as_slice`]). Encoding a
+    /// [`DhcpOption`](crate::DhcpOption) holding this view, and `==`, also
+    /// cover only these bytes, so keep the decoded value and iterate a
+    /// clone (as [`find`](Self::find) and `Display` do).
     pub fn as_bytes(&self) -> &'a [u8] {
         self.rest
     }
