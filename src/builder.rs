@@ -441,6 +441,22 @@ impl<'b> MessageBuilder<'b> {
         self
     }
 
+    /// The caller writes option 52 at `at` in `area`: false (and the
+    /// error kept) when the automatic overload already wrote one. Out of
+    /// line: rare, and kept off every other option's path.
+    #[cold]
+    fn caller_overload(&mut self, area: Area, at: usize) -> bool {
+        if area == Area::Options {
+            self.overload_by_hand();
+            true
+        } else if matches!(self.overload, OverloadBy::Builder { .. }) {
+            self.fail(Error::OverloadAlreadyWritten { area, offset: at });
+            false
+        } else {
+            true
+        }
+    }
+
     /// The caller writes option 52 or opens `file`/`sname` itself: from now
     /// on the automatic overload neither adds a second option 52 nor uses
     /// an area the caller's option 52 may not name.
@@ -460,17 +476,26 @@ impl<'b> MessageBuilder<'b> {
         self.max_size(usize::from(datagram) - 28)
     }
 
-    /// Overwrites the value of an option already written in the main area
-    /// with a value of the same length; false when there is none.
+    /// Overwrites the value of an option already written (in any area) with
+    /// a value of the same length; false when there is none.
     pub(crate) fn overwrite(&mut self, code: OptionCode, value: &[u8]) -> bool {
-        let end = self.main.pos.min(self.buf.len());
-        let Some(written) = self.buf.get(offset::OPTIONS..end) else {
-            return false;
-        };
-        let found = crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options)
-            .flatten()
-            .find(|o| o.code == code && o.len() == value.len())
-            .map(|o| o.value_offset());
+        // Every area written so far: with automatic overload the option may
+        // have moved into `file` or `sname`.
+        let areas = [
+            (offset::OPTIONS, self.main, Area::Options),
+            (offset::FILE, self.file, Area::File),
+            (offset::SNAME, self.sname, Area::Sname),
+        ];
+        let found = areas
+            .into_iter()
+            .filter(|(_, cursor, _)| cursor.opened)
+            .find_map(|(start, cursor, area)| {
+                let written = self.buf.get(start..cursor.pos.min(self.buf.len()))?;
+                crate::options::AreaOptions::new(written, start, area)
+                    .flatten()
+                    .find(|o| o.code == code && o.len() == value.len())
+                    .map(|o| o.value_offset())
+            });
         match found.and_then(|at| self.buf.get_mut(at..at + value.len())) {
             Some(dst) => {
                 dst.copy_from_slice(value);
@@ -542,10 +567,16 @@ impl<'b> MessageBuilder<'b> {
         const KEEP: usize = 64;
         let mut starts = [0usize; KEEP];
         let mut count = 0;
+        // Option 53 stays in the options field, where clients that do not
+        // follow overload look for it.
+        let mut keep_until = offset::OPTIONS;
         for opt in crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options) {
             let Ok(opt) = opt else { return false };
             if let Some(slot) = starts.get_mut(count % KEEP) {
                 *slot = opt.offset;
+            }
+            if opt.code == OptionCode::MESSAGE_TYPE {
+                keep_until = keep_until.max(opt.value_offset() + opt.len());
             }
             count += 1;
         }
@@ -558,6 +589,9 @@ impl<'b> MessageBuilder<'b> {
             }
             i -= 1;
             cut = starts.get(i % KEEP).copied().unwrap_or(end);
+            if cut < keep_until {
+                return false;
+            }
         }
         let moved = end - cut;
         // The moved options and the file area's END must fit in `file`.
@@ -690,6 +724,9 @@ impl<'b> MessageBuilder<'b> {
                         *l = len;
                         rest.copy_from_slice(value);
                         self.cursor(area).pos = end;
+                        // Cannot overflow: it sums lengths of values the caller
+                        // holds in memory. (Saturating here costs 16
+                        // instructions per seed ACK build.)
                         self.unoverloaded_len += 2 + value.len();
                         return self;
                     }
@@ -726,8 +763,8 @@ impl<'b> MessageBuilder<'b> {
             });
             return self;
         }
-        if code == OptionCode::OVERLOAD && area == Area::Options {
-            self.overload_by_hand();
+        if code == OptionCode::OVERLOAD && !self.caller_overload(area, at) {
+            return self;
         }
         let fragments = len.div_ceil(255).max(1);
         let total = len + 2 * fragments;

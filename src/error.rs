@@ -201,6 +201,19 @@ pub enum Error {
         offset: usize,
     },
 
+    /// The caller wrote option 52 after the builder's automatic overload
+    /// had already written one (and moved on to `file` or `sname`): a
+    /// second option 52 outside the options field would never be obeyed.
+    #[error(
+        "option 52 at offset {offset} in the {area} area: the automatic overload already wrote option 52"
+    )]
+    OverloadAlreadyWritten {
+        /// The area the option would have gone to.
+        area: Area,
+        /// Where it would have been written.
+        offset: usize,
+    },
+
     /// The builder was asked to put a name in `file` or `sname` after the
     /// field was given over to options (overload).
     #[error(
@@ -305,6 +318,7 @@ impl Error {
             | Error::AreaFull { offset, .. }
             | Error::WriteAfterEnd { offset, .. }
             | Error::FieldHoldsOptions { offset, .. }
+            | Error::OverloadAlreadyWritten { offset, .. }
             | Error::ReservedCode { offset, .. }
             | Error::HopsOverflow { offset }
             | Error::OptionNotFound { offset, .. }
@@ -351,6 +365,7 @@ impl Error {
             Error::AreaFull { .. } => "area_full",
             Error::WriteAfterEnd { .. } => "write_after_end",
             Error::FieldHoldsOptions { .. } => "field_holds_options",
+            Error::OverloadAlreadyWritten { .. } => "overload_already_written",
             Error::ReservedCode { .. } => "reserved_code",
             Error::HopsOverflow { .. } => "hops_overflow",
             Error::OptionNotFound { .. } => "option_not_found",

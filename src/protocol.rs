@@ -266,7 +266,8 @@ pub struct Violation {
     pub severity: Severity,
     /// Where the rule is written, e.g. `"RFC 2131 §4.3.1, Table 3"`.
     pub section: &'static str,
-    /// The message type it was checked against (`None`: plain BOOTP).
+    /// The message type it was checked against (`None`: the message has no
+    /// valid option 53, or its options cannot be walked).
     pub message_type: Option<MessageType>,
 }
 
@@ -293,14 +294,28 @@ impl Violation {
 }
 
 impl fmt::Display for Violation {
-    /// `MUST: DHCPNAK option 51 (IP Address Lease Time) is not allowed [RFC 2131 §4.3.1, Table 3]`
+    /// `MUST: DHCP NACK option 51 (IP Address Lease Time) is not allowed [RFC 2131 §4.3.1, Table 3]`;
+    /// without a message type, `DHCP (no type)` stands for `DHCP NACK`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.severity)?;
         match self.message_type {
             Some(t) => write!(f, "DHCP {t} ")?,
-            None => f.write_str("BOOTP ")?,
+            None => f.write_str("DHCP (no type) ")?,
         }
         write!(f, "{} {} [{}]", self.subject, self.rule, self.section)
+    }
+}
+
+/// A request's type in an error message: `a DHCP Discover`, or `without a
+/// message type`.
+struct FoundType(Option<MessageType>);
+
+impl fmt::Display for FoundType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(t) => write!(f, "a DHCP {t}"),
+            None => f.write_str("without a message type"),
+        }
     }
 }
 
@@ -685,13 +700,27 @@ fn check_value(
         return;
     };
     let subject = Subject::Option(code);
-    let mut buf = [0u8; 255];
+    let bad = |expected| Violation::must(Rule::Value { expected }, subject, section);
+    if let Val::U16ListMin(min, expected) = val {
+        // A list may be longer than one option: read it across fragments,
+        // zero-copy.
+        let mut bytes = v.fragments().flat_map(|f| f.data.iter().copied());
+        while let (Some(a), Some(b)) = (bytes.next(), bytes.next()) {
+            if u16::from_be_bytes([a, b]) < min {
+                sink(bad(expected));
+                return;
+            }
+        }
+        return;
+    }
+    // The other rules are for values of one or two bytes; longer ones are
+    // a length violation, reported by the format check.
+    let mut buf = [0u8; 2];
     let Ok(bytes) = v.copy_to(&mut buf) else {
         return;
     };
-    let bad = |expected| Violation::must(Rule::Value { expected }, subject, section);
     match val {
-        Val::Any => {}
+        Val::Any | Val::U16ListMin(..) => {}
         Val::Bool => {
             if let [b] = bytes {
                 if *b > 1 {
@@ -718,14 +747,6 @@ fn check_value(
                 if !allowed.contains(b) {
                     sink(bad(expected));
                 }
-            }
-        }
-        Val::U16ListMin(min, expected) => {
-            if bytes
-                .chunks_exact(2)
-                .any(|c| matches!(c, [a, b] if u16::from_be_bytes([*a, *b]) < min))
-            {
-                sink(bad(expected));
             }
         }
     }
@@ -1349,7 +1370,7 @@ pub enum ProtocolError {
     #[error("{0}")]
     Violation(Violation),
     /// The request is not of the type this reply answers.
-    #[error("a DHCP {reply} answers a DHCP {expected}, the request is {found:?}")]
+    #[error("a DHCP {reply} answers a DHCP {expected}, the request is {}", FoundType(*found))]
     WrongRequest {
         /// The reply being built.
         reply: MessageType,
@@ -1372,15 +1393,17 @@ pub enum ProtocolError {
 fn managed(code: OptionCode, client: bool) -> Option<&'static str> {
     Some(match code.0 {
         0 | 255 => "the builder (PAD/END)",
-        50 if client => "the message's constructor (RFC 2131 Table 5)",
+        50 if client => "the constructor or requested_ip() (RFC 2131 Table 5)",
         50 => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
         51 => "lease_time() (RFC 2131 Tables 3 and 5)",
+        52 if client => "nobody: client messages are not overloaded here",
         52 => "overload_when_full()",
         53 => "the constructor",
         54 if client => "the message's constructor (RFC 2131 Table 5)",
         54 => "server_identifier()",
         55 if !client => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
-        57 if !client => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
+        57 if client => "max_message_size(), which refuses values under 576",
+        57 => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
         58 if !client => "renewal_time()",
         59 if !client => "rebinding_time()",
         61 if client => "client_identifier()",

@@ -366,3 +366,79 @@ fn a_header_copy_keeps_options_already_in_file() {
         }
     );
 }
+
+#[test]
+fn moving_the_tail_to_file_keeps_option_53_in_the_options_field() {
+    // Main is full after 224; to make room for 52 + END the builder moves
+    // 224 to `file`, but never 53: clients that do not follow overload
+    // read the message type from the options field.
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .message_type(MessageType::Discover) // 240..243
+        .option(OptionCode(224), &[1; 54]) // 243..299
+        .option(OptionCode(225), &[2; 10])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        vec![
+            (53, Area::Options, 240, 1),
+            (52, Area::Options, 243, 1),
+            (224, Area::File, 108, 54),
+            (225, Area::File, 164, 10),
+        ]
+    );
+    rebuilds_identically(&buf[..len]);
+}
+
+#[test]
+fn no_layout_that_would_move_option_53_out_of_the_options_field() {
+    // Regression: with room for only 4 option bytes the builder moved 53
+    // itself into `file`, leaving 52 alone in the options field.
+    let mut buf = [0u8; 1500];
+    let got = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(244)
+        .min_len(0)
+        .overload_when_full(true)
+        .message_type(MessageType::Discover)
+        .option(OptionCode(224), &[1; 10])
+        .finish();
+    // Needed: the message without overload (240 + 3 + 12 + END).
+    assert_eq!(
+        got,
+        Err(Error::BufferTooSmall {
+            needed: 256,
+            available: 244
+        })
+    );
+}
+
+#[test]
+fn option_52_after_the_automatic_overload_is_an_error() {
+    // Regression: it was written into `file`, a second 52 that no reader
+    // obeys (RFC 2131 §4.1: option 52 only in the options field).
+    let mut buf = [0u8; 1500];
+    let got = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .message_type(MessageType::Discover) // 240..243
+        .option(OptionCode(224), &[1; 54]) // 243..299
+        .option(OptionCode(225), &[2; 10]) // spill: 224, 225 to file, 108..176
+        .option(OptionCode::OVERLOAD, &[3])
+        .finish();
+    let err = Error::OverloadAlreadyWritten {
+        area: Area::File,
+        offset: 176,
+    };
+    assert_eq!(got, Err(err));
+    assert_eq!(
+        (err.kind(), err.offset()),
+        ("overload_already_written", 176)
+    );
+}

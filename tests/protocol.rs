@@ -153,6 +153,49 @@ fn ack_copies_ciaddr_and_echoes_option_82_last() {
 }
 
 #[test]
+fn a_second_lease_time_replaces_the_one_overload_moved_into_file() {
+    // Regression: the replacement searched only the main area, so a lease
+    // time moved into `file` was written a second time (an 8-byte 51).
+    let mut q = [0u8; 576];
+    let n = ClientMessage::discover(&mut q, 3, &CHADDR)
+        .unwrap()
+        .finish()
+        .unwrap();
+    let req = Message::parse(&q[..n]).unwrap();
+    let mut buf = [0u8; 576];
+    let n = Reply::offer(&req, &mut buf)
+        .unwrap()
+        .overload_when_full(true)
+        .yiaddr(YI)
+        .server_identifier(SID)
+        .option(OptionCode(224), &[0x5a; 255])
+        .option(OptionCode(225), &[0xa5; 40])
+        .lease_time(100)
+        .renewal_time(50)
+        .rebinding_time(87)
+        .lease_time(600)
+        .renewal_time(300)
+        .rebinding_time(525)
+        .finish()
+        .unwrap();
+    let offer = Message::parse(&buf[..n]).unwrap();
+    let lease = offer.option(OptionCode::LEASE_TIME).unwrap().unwrap();
+    assert_eq!(lease.first().area, dhcpwire::Area::File);
+    assert_eq!(
+        (lease.fragment_count(), lease.as_single()),
+        (1, Some(&600u32.to_be_bytes()[..]))
+    );
+    for (code, secs) in [
+        (OptionCode::RENEWAL_TIME, 300u32),
+        (OptionCode::REBINDING_TIME, 525),
+    ] {
+        let v = offer.option(code).unwrap().unwrap();
+        assert_eq!(v.as_single(), Some(&secs.to_be_bytes()[..]), "{code:?}");
+    }
+    assert!(validate_reply(&req, &offer).is_empty());
+}
+
+#[test]
 fn nak_carries_only_what_table_3_allows_and_sets_broadcast_when_relayed() {
     let mut q = [0u8; 576];
     let n = ClientMessage::request(
@@ -286,7 +329,26 @@ fn replies_refuse_managed_options_and_wrong_requests() {
     let n = discover(&mut q, None, false);
     let req = Message::parse(&q[..n]).unwrap();
     let mut buf = [0u8; 576];
-    for code in [50u8, 51, 53, 54, 55, 57, 61, 82] {
+    let must_not = "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)";
+    for (code, by) in [
+        (50u8, must_not),
+        (51, "lease_time() (RFC 2131 Tables 3 and 5)"),
+        (52, "overload_when_full()"),
+        (53, "the constructor"),
+        (54, "server_identifier()"),
+        (55, must_not),
+        (57, must_not),
+        (58, "renewal_time()"),
+        (59, "rebinding_time()"),
+        (
+            61,
+            "the reply itself: it echoes the request's (RFC 6842 §3)",
+        ),
+        (
+            82,
+            "the reply itself: it echoes the request's (RFC 3046 §2.2)",
+        ),
+    ] {
         let e = Reply::offer(&req, &mut buf)
             .unwrap()
             .yiaddr(YI)
@@ -295,10 +357,7 @@ fn replies_refuse_managed_options_and_wrong_requests() {
             .option(OptionCode(code), &[0, 0, 0, 0])
             .finish()
             .unwrap_err();
-        assert!(
-            matches!(e, ProtocolError::ManagedOption { code: c, .. } if c == code),
-            "{code}: {e:?}"
-        );
+        assert_eq!(e, ProtocolError::ManagedOption { code, by });
     }
     let e = Reply::ack(&req, &mut buf).unwrap_err();
     assert_eq!(
@@ -309,10 +368,18 @@ fn replies_refuse_managed_options_and_wrong_requests() {
             found: Some(MessageType::Discover)
         }
     );
-    assert!(matches!(
-        Reply::nak(&req, &mut buf),
-        Err(ProtocolError::WrongRequest { .. })
-    ));
+    assert_eq!(
+        e.to_string(),
+        "a DHCP ACK answers a DHCP Request, the request is a DHCP Discover"
+    );
+    assert_eq!(
+        Reply::nak(&req, &mut buf).unwrap_err(),
+        ProtocolError::WrongRequest {
+            reply: MessageType::Nak,
+            expected: MessageType::Request,
+            found: Some(MessageType::Discover)
+        }
+    );
     assert!(matches!(
         Reply::ack_inform(&req, &mut buf),
         Err(ProtocolError::WrongRequest { .. })
@@ -530,16 +597,26 @@ fn client_setters_refuse_what_table_5_forbids() {
             "RFC 2132 §9.10"
         )
     );
-    for code in [50u8, 54, 53, 82, 56, 51] {
+    for (code, by) in [
+        (50u8, "the constructor or requested_ip() (RFC 2131 Table 5)"),
+        (51, "lease_time() (RFC 2131 Tables 3 and 5)"),
+        (52, "nobody: client messages are not overloaded here"),
+        (53, "the constructor"),
+        (54, "the message's constructor (RFC 2131 Table 5)"),
+        (56, "nobody: SHOULD NOT in this message (RFC 2131 Table 5)"),
+        (57, "max_message_size(), which refuses values under 576"),
+        (61, "client_identifier()"),
+        (82, "relay agents only (RFC 3046)"),
+    ] {
+        // Option 57 with 2 bytes: a well-formed size of 1, which
+        // max_message_size() would refuse.
+        let value: &[u8] = if code == 57 { &[0, 1] } else { &[1, 2, 3, 4] };
         let e = ClientMessage::inform(&mut buf, 1, &CHADDR, YI)
             .unwrap()
-            .option(OptionCode(code), &[1, 2, 3, 4])
+            .option(OptionCode(code), value)
             .finish()
             .unwrap_err();
-        assert!(
-            matches!(e, ProtocolError::ManagedOption { code: c, .. } if c == code),
-            "{code}"
-        );
+        assert_eq!(e, ProtocolError::ManagedOption { code, by });
     }
 }
 
@@ -554,6 +631,44 @@ fn build(f: impl FnOnce(&mut MessageBuilder<'_>)) -> Vec<u8> {
     f(&mut b);
     let n = b.finish().unwrap();
     buf[..n].to_vec()
+}
+
+#[test]
+fn mtu_plateau_table_longer_than_one_option_is_checked_to_its_end() {
+    // Regression: a value over 255 bytes was not joined, so its MTUs were
+    // never checked. 150 entries (300 bytes, two RFC 3396 fragments); the
+    // last is 1, under the minimum of 68.
+    let table = |last: u16| -> Vec<u8> {
+        let mut v: Vec<u8> = [1500u16; 149]
+            .iter()
+            .flat_map(|m| m.to_be_bytes())
+            .collect();
+        v.extend_from_slice(&last.to_be_bytes());
+        v
+    };
+    let mtu_rule = (
+        Rule::Value {
+            expected: "MTU sizes of at least 68",
+        },
+        oc(25),
+        MUST,
+        "RFC 2132 §4.7",
+    );
+    for (last, reported) in [(1u16, true), (68, false)] {
+        let value = table(last);
+        let bytes = build(|b| {
+            b.message_type(MessageType::Discover)
+                .option(OptionCode(25), &value);
+        });
+        let msg = Message::parse(&bytes).unwrap();
+        let v25 = msg.option(OptionCode(25)).unwrap().unwrap();
+        assert_eq!((v25.fragment_count(), v25.len()), (2, 300));
+        assert_eq!(
+            summary(&msg).contains(&mtu_rule),
+            reported,
+            "last MTU {last}"
+        );
+    }
 }
 
 #[test]
