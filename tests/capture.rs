@@ -694,8 +694,19 @@ fn pcap_bad_header_is_whole_file_error() {
         Err(CaptureError::InvalidPcap {
             offset: 0,
             reason:
-                "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d, 4d3cb2a1 or a1b2cd34)"
+                "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d, 4d3cb2a1 or 34cdb2a1)"
                     .into()
+        })
+    );
+    // The big-endian modified format is recognised but not readable.
+    let mut be_modified = vec![0xa1, 0xb2, 0xcd, 0x34, 0, 2, 0, 4];
+    be_modified.resize(24, 0);
+    assert_eq!(
+        read(&be_modified),
+        Err(CaptureError::InvalidPcap {
+            offset: 0,
+            reason: "big-endian modified pcap (a1b2cd34) is not supported: pcap-parser reads the modified format little-endian only (34cdb2a1)"
+                .into()
         })
     );
     // Magic present but the 24-byte header is cut.

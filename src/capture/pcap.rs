@@ -46,10 +46,14 @@ pub(crate) fn read_legacy(input: &[u8], opts: &CaptureOptions) -> Result<Frames,
     let (mut rest, header) = parse_pcap_header(input).map_err(|e| CaptureError::InvalidPcap {
         offset: 0,
         reason: match e {
-            nom::Err::Error(PcapError::HeaderNotRecognized) => {
-                "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d, 4d3cb2a1 or a1b2cd34)"
-                    .to_string()
-            }
+            nom::Err::Error(PcapError::HeaderNotRecognized) => match input.get(..4) {
+                Some([0xa1, 0xb2, 0xcd, 0x34]) => {
+                    "big-endian modified pcap (a1b2cd34) is not supported: pcap-parser reads the modified format little-endian only (34cdb2a1)"
+                        .to_string()
+                }
+                _ => "expected a pcap magic number (a1b2c3d4, d4c3b2a1, a1b23c4d, 4d3cb2a1 or 34cdb2a1)"
+                    .to_string(),
+            },
             other => std::format!("24-byte file header: {}", nom_reason(&other)),
         },
     })?;
@@ -208,6 +212,10 @@ pub(crate) fn read_ng(input: &[u8], opts: &CaptureOptions) -> Result<Frames, Cap
                         number = number.saturating_add(1);
                         // Block header, fixed fields and trailer around the
                         // packet data: 32 bytes (EPB, OPB) or 16 (SPB).
+                        // pcap-parser 0.16 only reports EPBs here (it reads
+                        // OPBs as unknown blocks and never reports a whole
+                        // SPB as short); the other arms keep the sizes right
+                        // should a later version report them.
                         let (data_len, around) = match raw_type {
                             Some(SPB_MAGIC) => (u32_at(rest, 8, big_endian), 16),
                             _ => (u32_at(rest, 20, big_endian), 32),

@@ -626,8 +626,10 @@ impl<'a> OptionValue<'a> {
 
     /// Maps an offset computed as if the joined value were one fragment
     /// starting at the first fragment's value (as the sub-option offsets of
-    /// a joined value are) to the byte's real offset in the message; `None`
-    /// when it lies outside the value.
+    /// a joined value are) to the byte's real offset in the message. The
+    /// offset just past the value maps to the byte after its last fragment
+    /// (where an error about a missing byte points); `None` for any other
+    /// offset outside the value.
     pub fn message_offset(&self, joined_offset: usize) -> Option<usize> {
         let mut index = joined_offset.checked_sub(self.first.value_offset())?;
         let mut end = None;

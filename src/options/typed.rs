@@ -559,8 +559,14 @@ pub(crate) fn check_items<'a>(
 ) -> Result<(), Error> {
     let mut rest = data.get(start..).unwrap_or(&[]);
     while !rest.is_empty() {
-        let at = data.len() - rest.len();
-        rest = split(rest).ok_or_else(|| invalid_at(code, offset, at, expected))?;
+        let at = data.len().saturating_sub(rest.len());
+        let err = || invalid_at(code, offset, at, expected);
+        let next = split(rest).ok_or_else(err)?;
+        // Each item must consume bytes, or the loop would not end.
+        if next.len() >= rest.len() {
+            return Err(err());
+        }
+        rest = next;
     }
     Ok(())
 }
