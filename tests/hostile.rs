@@ -47,26 +47,6 @@ use dhcpwire::{
 mod common;
 use common::*;
 
-fn overrun(code: u8, offset: usize, len: u8, available: usize, area: Area) -> Error {
-    Error::OptionOverrun {
-        code,
-        offset,
-        len,
-        available,
-        area,
-    }
-}
-
-fn sub_overrun(code: u8, sub_code: u8, offset: usize, len: u8, available: usize) -> Error {
-    Error::SubOptionOverrun {
-        code,
-        sub_code,
-        offset,
-        len,
-        available,
-    }
-}
-
 /// Renders everything a message offers for display: the message, its
 /// debug form, every option raw and typed, every error, every deviation.
 fn render(bytes: &[u8]) -> String {
@@ -957,7 +937,6 @@ fn twenty_one_thousand_fragments_in_a_maximal_udp_message() {
     let value: Vec<u8> = (0..21000u32).map(|i| (i % 253) as u8 + 1).collect();
     let bytes = one_byte_fragments(224, &value);
     assert_eq!(bytes.len(), 63241);
-    let start = std::time::Instant::now();
     let msg = parse(&bytes);
     let v = msg.option(OptionCode(224)).unwrap().unwrap();
     assert_eq!((v.fragment_count(), v.len()), (21000, 21000));
@@ -965,7 +944,6 @@ fn twenty_one_thousand_fragments_in_a_maximal_udp_message() {
     assert_eq!(v.copy_to(&mut joined), Ok(&value[..]));
     assert_eq!(v.message_offset(242 + 20999), Some(240 + 3 * 20999 + 2));
     assert_eq!(msg.options().count(), 21000);
-    assert!(start.elapsed() < std::time::Duration::from_secs(10));
 }
 
 /// 224's value split: 2 bytes in options, 3 in file, 1 in sname.
@@ -1953,11 +1931,10 @@ fn builder_with_overload_at_every_buffer_size() {
                 continue;
             }
             let len = match got {
-                Err(Error::BufferTooSmall { needed, available }) if n < full => {
-                    // Below 271 no layout exists; above it, see the ignored
-                    // test below.
-                    assert_eq!(available, n, "{how} {n}");
-                    assert!(needed > n, "{how} {n}: needed {needed}");
+                // Below 271 no layout exists; the error reports the size
+                // of the message without overload.
+                Err(Error::BufferTooSmall { needed, available }) if n < first_ok => {
+                    assert_eq!((needed, available), (full, n), "{how} {n}");
                     continue;
                 }
                 Ok(len) if n >= first_ok => len,
@@ -2103,10 +2080,8 @@ fn hostile_corpus() -> Vec<Vec<u8>> {
     ];
     for t in TYPED_CODES {
         for v in &values {
-            if v.len() > 255 {
-                continue;
-            }
-            let mut opts = vec![t.code.0, v.len() as u8];
+            let len = u8::try_from(v.len()).expect("every value fits one option");
+            let mut opts = vec![t.code.0, len];
             opts.extend_from_slice(v);
             opts.push(255);
             c.push(dhcp(&opts));

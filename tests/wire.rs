@@ -349,13 +349,7 @@ fn zero_length_option_as_last_two_bytes_is_fine() {
 #[test]
 fn option_one_byte_past_the_end_is_overrun() {
     let bytes = dhcp(&[53, 1, 1, 12, 4, b'a', b'b', b'c']);
-    let err = Error::OptionOverrun {
-        code: 12,
-        offset: 243,
-        len: 4,
-        available: 3,
-        area: Area::Options,
-    };
+    let err = overrun(12, 243, 4, 3, Area::Options);
     assert_eq!(
         walk(&bytes),
         vec![Ok(ro(53, &[1], 240, Area::Options)), Err(err)]
@@ -369,29 +363,14 @@ fn option_far_past_the_end_is_overrun() {
     let bytes = dhcp(&[12, 200, b'a']);
     assert_eq!(
         walk(&bytes),
-        vec![Err(Error::OptionOverrun {
-            code: 12,
-            offset: 240,
-            len: 200,
-            available: 1,
-            area: Area::Options,
-        })]
+        vec![Err(overrun(12, 240, 200, 1, Area::Options))]
     );
 }
 
 #[test]
 fn length_byte_as_last_byte_is_overrun_with_nothing_available() {
     let bytes = dhcp(&[53, 1, 1, 12, 1]);
-    assert_eq!(
-        walk(&bytes)[1],
-        Err(Error::OptionOverrun {
-            code: 12,
-            offset: 243,
-            len: 1,
-            available: 0,
-            area: Area::Options,
-        })
-    );
+    assert_eq!(walk(&bytes)[1], Err(overrun(12, 243, 1, 0, Area::Options)));
 }
 
 #[test]
@@ -416,13 +395,7 @@ fn walks_are_fused_after_the_first_error() {
     let bytes = dhcp(&[12, 9, 53, 1, 1, 255]);
     let msg = parse(&bytes);
     // Option 12 claims 9 bytes; 4 follow its length byte.
-    let overrun = Error::OptionOverrun {
-        code: 12,
-        offset: 240,
-        len: 9,
-        available: 4,
-        area: Area::Options,
-    };
+    let overrun = overrun(12, 240, 9, 4, Area::Options);
     let mut it = msg.options();
     assert_eq!(it.next(), Some(Err(overrun)));
     for _ in 0..10 {
@@ -441,13 +414,7 @@ fn walks_are_fused_after_the_first_error() {
 #[test]
 fn lookups_fail_on_a_walk_error_even_after_the_wanted_option() {
     let bytes = dhcp(&[53, 1, 1, 12, 9, b'x']);
-    let err = Error::OptionOverrun {
-        code: 12,
-        offset: 243,
-        len: 9,
-        available: 1,
-        area: Area::Options,
-    };
+    let err = overrun(12, 243, 9, 1, Area::Options);
     let msg = parse(&bytes);
     assert_eq!(msg.message_type(), Err(err));
     assert_eq!(msg.option(OptionCode::MESSAGE_TYPE).err(), Some(err));
@@ -730,13 +697,7 @@ fn missing_end_in_sname_is_reported_at_its_end() {
 #[test]
 fn overrun_in_file_has_area_and_absolute_offset() {
     let bytes = with_file(dhcp(&[52, 1, 1, 255]), &[12, 1, b'x', 53, 200]);
-    let err = Error::OptionOverrun {
-        code: 53,
-        offset: 111,
-        len: 200,
-        available: 123,
-        area: Area::File,
-    };
+    let err = overrun(53, 111, 200, 123, Area::File);
     assert_eq!(
         walk(&bytes),
         vec![
@@ -779,13 +740,7 @@ fn overrun_in_sname_after_file() {
         walk(&bytes),
         vec![
             Ok(ro(52, &[3], 240, Area::Options)),
-            Err(Error::OptionOverrun {
-                code: 15,
-                offset: 46,
-                len: 70,
-                available: 60,
-                area: Area::Sname,
-            }),
+            Err(overrun(15, 46, 70, 60, Area::Sname)),
         ]
     );
 }
@@ -797,13 +752,7 @@ fn main_area_error_stops_before_file() {
         walk(&bytes),
         vec![
             Ok(ro(52, &[1], 240, Area::Options)),
-            Err(Error::OptionOverrun {
-                code: 12,
-                offset: 243,
-                len: 9,
-                available: 0,
-                area: Area::Options,
-            }),
+            Err(overrun(12, 243, 9, 0, Area::Options)),
         ]
     );
 }
@@ -1289,13 +1238,7 @@ fn decode_relay_agent_information_sub_option_overrun() {
     // In a message: 82 at 240, value at 242, sub-option 1 claims 4 bytes, 2 left.
     let bytes = dhcp(&[82, 4, 1, 4, b'e', b't', 53, 1, 1, 255]);
     let msg = parse(&bytes);
-    let err = Error::SubOptionOverrun {
-        code: 82,
-        sub_code: 1,
-        offset: 242,
-        len: 4,
-        available: 2,
-    };
+    let err = sub_overrun(82, 1, 242, 4, 2);
     assert_eq!(msg.typed(OptionCode::RELAY_AGENT_INFORMATION), Err(err));
     assert!(err.to_string().contains("offset 242"));
     // The walk goes on and the raw bytes stay available.
@@ -1337,13 +1280,7 @@ fn relay_sub_option_overrun_offset_in_second_fragment() {
     let mut scratch = [0u8; 16];
     assert_eq!(
         value.decode_with(&mut scratch),
-        Err(Error::SubOptionOverrun {
-            code: 82,
-            sub_code: 2,
-            offset: 247,
-            len: 5,
-            available: 1,
-        })
+        Err(sub_overrun(82, 2, 247, 5, 1))
     );
 }
 
@@ -2283,26 +2220,14 @@ fn every_error_display_mentions_its_offset() {
             offset: 301,
             area: Area::Options,
         },
-        Error::OptionOverrun {
-            code: 9,
-            offset: 302,
-            len: 4,
-            available: 1,
-            area: Area::File,
-        },
+        overrun(9, 302, 4, 1, Area::File),
         invalid_len(51, 303, 3, "4 bytes"),
         Error::InvalidValue {
             code: 52,
             offset: 304,
             expected: "x",
         },
-        Error::SubOptionOverrun {
-            code: 82,
-            sub_code: 1,
-            offset: 305,
-            len: 3,
-            available: 0,
-        },
+        sub_overrun(82, 1, 305, 3, 0),
         Error::JoinBufferTooSmall {
             code: 12,
             offset: 306,
@@ -2359,14 +2284,7 @@ fn every_error_display_mentions_its_offset() {
     kinds.dedup();
     assert_eq!(kinds.len(), errors.len());
     assert_eq!(
-        Error::OptionOverrun {
-            code: 9,
-            offset: 302,
-            len: 4,
-            available: 1,
-            area: Area::File,
-        }
-        .to_string(),
+        overrun(9, 302, 4, 1, Area::File).to_string(),
         "option 9 at offset 302 in the file area claims 4 bytes but only 1 remain in the area"
     );
 }
@@ -2653,13 +2571,7 @@ fn peek_stops_at_a_malformed_option_before_the_message_type() {
     assert_eq!(parse(&bytes).peek_message_type(), None);
     assert_eq!(
         parse(&bytes).message_type(),
-        Err(Error::OptionOverrun {
-            code: 12,
-            offset: 240,
-            len: 40,
-            available: 4,
-            area: Area::Options,
-        })
+        Err(overrun(12, 240, 40, 4, Area::Options))
     );
 }
 
@@ -2670,13 +2582,7 @@ fn peek_does_not_see_a_malformed_option_after_the_message_type() {
     assert_eq!(msg.peek_message_type(), Some(MessageType::Inform));
     assert_eq!(
         msg.message_type(),
-        Err(Error::OptionOverrun {
-            code: 12,
-            offset: 243,
-            len: 40,
-            available: 1,
-            area: Area::Options,
-        })
+        Err(overrun(12, 243, 40, 1, Area::Options))
     );
 }
 

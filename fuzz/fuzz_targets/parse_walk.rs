@@ -315,8 +315,46 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => check_err(&e, data, "for_each_deviation"),
     }
 
+    check_protocol(&msg);
+
     let mut s = String::new();
     write!(s, "{msg}").expect("Display of a Message");
     assert!(s.starts_with("BOOTP/DHCP"));
     let _ = format!("{msg:?}");
 });
+
+/// The protocol layer over the same input: validation, request
+/// classification, lease timers, and a reply of every kind built for it
+/// (which must parse, validate against it and have a destination).
+fn check_protocol(msg: &Message<'_>) {
+    use dhcpwire::protocol::{
+        self, LeaseTimers, Policy, Reply, request_kind, validate_reply_with, validate_with,
+    };
+    use std::net::Ipv4Addr;
+    for v in validate_with(msg, &Policy::REAL_WORLD).iter() {
+        let _ = v.to_string();
+    }
+    let _ = validate_reply_with(msg, msg, &Policy::REAL_WORLD);
+    let _ = request_kind(msg);
+    let _ = LeaseTimers::from_message(msg);
+    let yiaddr = Ipv4Addr::new(10, 0, 0, 9);
+    let server = Ipv4Addr::new(10, 0, 0, 1);
+    let mut out = [0u8; 1500];
+    let built = match Reply::offer(msg, &mut out) {
+        Ok(mut r) => r.yiaddr(yiaddr).server_identifier(server).lease_time(60).finish(),
+        Err(_) => match Reply::ack(msg, &mut out) {
+            Ok(mut r) => r.yiaddr(yiaddr).server_identifier(server).lease_time(60).finish(),
+            Err(_) => match Reply::nak(msg, &mut out) {
+                Ok(mut r) => r.server_identifier(server).finish(),
+                Err(e) => {
+                    let _ = e.to_string();
+                    return;
+                }
+            },
+        },
+    };
+    let Ok(n) = built else { return };
+    let reply = Message::parse(&out[..n]).expect("a built reply parses");
+    let _ = validate_reply_with(msg, &reply, &Policy::REAL_WORLD);
+    let _ = protocol::reply_destination(msg, &reply);
+}

@@ -37,6 +37,28 @@ pub fn invalid_value(code: u8, offset: usize, expected: &'static str) -> Error {
     }
 }
 
+/// `OptionOverrun` for option `code` (code byte at `offset`) in `area`.
+pub fn overrun(code: u8, offset: usize, len: u8, available: usize, area: Area) -> Error {
+    Error::OptionOverrun {
+        code,
+        offset,
+        len,
+        available,
+        area,
+    }
+}
+
+/// `SubOptionOverrun` for sub-option `sub_code` of option `code`.
+pub fn sub_overrun(code: u8, sub_code: u8, offset: usize, len: u8, available: usize) -> Error {
+    Error::SubOptionOverrun {
+        code,
+        sub_code,
+        offset,
+        len,
+        available,
+    }
+}
+
 pub const XID: u32 = 0x0a00_0001;
 pub const MAC: [u8; 6] = [0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a];
 pub const FILE: usize = 108;
