@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 use dhcpwire::protocol::{
     ClientMessage, Destination, LeaseTimers, Policy, RequestState, validate_with,
 };
-use dhcpwire::{Message, MessageBuilder, MessageMut, MessageType, OptionCode};
+use dhcpwire::{Area, Message, MessageBuilder, MessageMut, MessageType, OptionCode};
 
 /// A small DHCP server: one subnet, one pool, leases by hardware address.
 /// Transport-free: [`Server::handle`] turns a request into a reply and the
@@ -496,13 +496,18 @@ fn run_server(
     }
 }
 
-/// Copies every option of `msg` except `skip` into `b` (main area).
-fn copy_options(msg: &Message<'_>, b: &mut MessageBuilder<'_>, skip: OptionCode) {
-    for opt in msg.options().flatten() {
-        if opt.code != skip {
+/// Copies the options area of `msg`, except option `skip`, into `b`; the
+/// header (copied before) already carries `file` and `sname`, with any
+/// options overloaded into them. `false` when the options cannot be walked:
+/// the datagram is dropped rather than forwarded cut short.
+fn copy_options(msg: &Message<'_>, b: &mut MessageBuilder<'_>, skip: OptionCode) -> bool {
+    for opt in msg.options() {
+        let Ok(opt) = opt else { return false };
+        if opt.area == Area::Options && opt.code != skip {
             b.option(opt.code, opt.data);
         }
     }
+    true
 }
 
 /// The relay thread: client → server adds giaddr, hops and option 82
@@ -531,13 +536,17 @@ fn run_relay(
                 );
                 continue;
             }
-            let built = MessageBuilder::new(&mut out).and_then(|mut b| {
+            let built = MessageBuilder::new(&mut out).map(|mut b| {
                 b.header(msg.header());
-                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION);
-                b.relay_agent_information(&[(1, b"eth0/3:vlan17"), (2, b"relay-192.168.1.254")]);
-                b.finish()
+                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION).then(|| {
+                    b.relay_agent_information(&[
+                        (1, b"eth0/3:vlan17"),
+                        (2, b"relay-192.168.1.254"),
+                    ]);
+                    b.finish()
+                })
             });
-            let Ok(len) = built else { continue };
+            let Ok(Some(Ok(len))) = built else { continue };
             let Ok(mut m) = MessageMut::parse(&mut out[..len]) else {
                 continue;
             };
@@ -553,12 +562,11 @@ fn run_relay(
             );
             let _ = socket.send_to(&out[..len], server_addr);
         } else {
-            let built = MessageBuilder::new(&mut out).and_then(|mut b| {
+            let built = MessageBuilder::new(&mut out).map(|mut b| {
                 b.header(msg.header());
-                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION);
-                b.finish()
+                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION).then(|| b.finish())
             });
-            let Ok(len) = built else { continue };
+            let Ok(Some(Ok(len))) = built else { continue };
             let how = if msg.flags().broadcast() {
                 "broadcast 255.255.255.255:68".to_string()
             } else {
@@ -645,13 +653,15 @@ impl Client {
         to: std::net::SocketAddrV4,
         xid: u32,
         buf: &mut [u8],
-    ) -> Result<Option<MessageType>, String> {
+    ) -> Result<(Option<MessageType>, usize), String> {
+        // The reply's type and length (0 when none came): parse only
+        // `buf[..len]`, never what an earlier, longer datagram left after it.
         self.send(bytes, to)?;
         let Some(n) = self.receive(xid, buf) else {
-            return Ok(None);
+            return Ok((None, 0));
         };
         let m = Message::parse(&buf[..n]).map_err(|e| e.to_string())?;
-        m.message_type().map_err(|e| e.to_string())
+        Ok((m.message_type().map_err(|e| e.to_string())?, n))
     }
 
     /// DISCOVER → OFFER → REQUEST → ACK. Returns the lease.
@@ -671,10 +681,11 @@ impl Client {
             .max_message_size(1500);
         let to = d.destination();
         let n = d.finish().map_err(|e| e.to_string())?;
-        if self.exchange(&out[..n], to, xid, &mut reply)? != Some(MessageType::Offer) {
+        let (kind, len) = self.exchange(&out[..n], to, xid, &mut reply)?;
+        if kind != Some(MessageType::Offer) {
             return Err(format!("{}: no DHCPOFFER", self.name));
         }
-        let offer = Message::parse(&reply).map_err(|e| e.to_string())?;
+        let offer = Message::parse(&reply[..len]).map_err(|e| e.to_string())?;
         let mut q = [0u8; 576];
         let mut r = ClientMessage::select(&mut q, &offer).map_err(|e| e.to_string())?;
         r.broadcast(self.broadcast_flag)
@@ -682,9 +693,10 @@ impl Client {
         let to = r.destination();
         let n = r.finish().map_err(|e| e.to_string())?;
         let mut ack = [0u8; 1500];
-        match self.exchange(&q[..n], to, xid, &mut ack)? {
+        let (kind, len) = self.exchange(&q[..n], to, xid, &mut ack)?;
+        match kind {
             Some(MessageType::Ack) => {
-                let m = Message::parse(&ack).map_err(|e| e.to_string())?;
+                let m = Message::parse(&ack[..len]).map_err(|e| e.to_string())?;
                 let bound = Bound {
                     ip: m.yiaddr(),
                     server: m.server_identifier().unwrap_or(SERVER_ID),
@@ -714,6 +726,7 @@ impl Client {
         let n = m.finish().map_err(|e| e.to_string())?;
         let mut reply = [0u8; 1500];
         self.exchange(&out[..n], to, xid, &mut reply)
+            .map(|(kind, _)| kind)
     }
 }
 
@@ -851,7 +864,7 @@ fn scenario(
     let to = m.destination();
     let n = m.finish().map_err(|e| e.to_string())?;
     let mut reply = [0u8; 1500];
-    if a.exchange(&out[..n], to, xid, &mut reply)? != Some(MessageType::Ack) {
+    if a.exchange(&out[..n], to, xid, &mut reply)?.0 != Some(MessageType::Ack) {
         return Err("DHCPINFORM not answered".into());
     }
 
