@@ -383,7 +383,7 @@ impl<'b> MessageBuilder<'b> {
         let cursor = self.cursor(area);
         if !cursor.opened {
             cursor.opened = true;
-            let range = area.start()..area.start() + area_capacity(area);
+            let range = area.start()..area.start() + area.field_len().unwrap_or(0);
             if let Some(field) = self.buf.get_mut(range) {
                 field.fill(0);
             }
@@ -535,12 +535,7 @@ impl<'b> MessageBuilder<'b> {
         ];
         for (area, named) in candidates {
             // Keep the caller's order: never go back to an earlier area.
-            let order = |a: Area| match a {
-                Area::Options => 0,
-                Area::File => 1,
-                Area::Sname => 2,
-            };
-            if named || order(area) < order(self.area) {
+            if named || area < self.area {
                 continue;
             }
             let room = self.area_limit(area).saturating_sub(self.cursor(area).pos);
@@ -595,7 +590,7 @@ impl<'b> MessageBuilder<'b> {
         }
         let moved = end - cut;
         // The moved options and the file area's END must fit in `file`.
-        if moved + 1 > area_capacity(Area::File) {
+        if moved + 1 > Area::File.field_len().unwrap_or(0) {
             return false;
         }
         self.open_area(Area::File);
@@ -1011,14 +1006,6 @@ impl<'b> MessageBuilder<'b> {
     }
 }
 
-fn area_capacity(area: Area) -> usize {
-    match area {
-        Area::Options => 0,
-        Area::File => 128,
-        Area::Sname => 64,
-    }
-}
-
 /// Writes one option value into a reserved region, inserting a `code len`
 /// header every 255 bytes.
 struct FragmentWriter<'r> {
@@ -1079,23 +1066,9 @@ pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
     msg.cookie()?;
     let mut b = MessageBuilder::new(out)?;
     b.min_len(0).max_size(msg.len()).header(msg.header());
-    let overload = msg.overload()?;
-    let mut areas = [Some(Area::Options), None, None];
-    if let Some(o) = overload {
-        if o.file() {
-            areas[1] = Some(Area::File);
-        }
-        if o.sname() {
-            areas[2] = Some(Area::Sname);
-        }
-    }
-    for area in areas.into_iter().flatten() {
+    for area in crate::options::walk_areas(msg.overload()?) {
         b.area(area);
-        let slice: &[u8] = match area {
-            Area::Options => msg.options_area(),
-            Area::File => &msg.header().file,
-            Area::Sname => &msg.header().sname,
-        };
+        let slice = msg.area(area);
         let mut walk = crate::options::AreaOptions::new(slice, area.start(), area);
         let mut cursor = area.start();
         for opt in walk.by_ref() {
@@ -1116,16 +1089,6 @@ pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
     }
     b.area(Area::Options);
     b.finish()
-}
-
-impl Header {
-    /// `mut_from_prefix` that never fails for the builder's buffers (always
-    /// at least 240 bytes); `None` otherwise.
-    #[inline]
-    fn mut_from_prefix_checked(buf: &mut [u8]) -> Option<&mut Header> {
-        use zerocopy::FromBytes;
-        Header::mut_from_prefix(buf).ok().map(|(h, _)| h)
-    }
 }
 
 const _: () = assert!(HEADER_LEN + 4 == MIN_DHCP_LEN);

@@ -5,7 +5,7 @@
 //! what was expected there. [`Error::offset`] returns it uniformly and
 //! [`Error::kind`] gives a stable snake-case name for scripts.
 
-use crate::options::Area;
+use crate::header::Area;
 
 /// Everything that can go wrong while parsing, walking, decoding, editing or
 /// building a DHCP message.

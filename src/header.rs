@@ -15,6 +15,11 @@ use crate::error::Error;
 /// Length of the fixed BOOTP header, up to and excluding the magic cookie.
 pub const HEADER_LEN: usize = 236;
 
+/// Length of the `sname` field.
+const SNAME_LEN: usize = 64;
+/// Length of the `file` field.
+const FILE_LEN: usize = 128;
+
 /// Byte offsets of the header fields, from the start of the message.
 pub mod offset {
     /// `op`: message op code.
@@ -95,9 +100,9 @@ pub struct Header {
     /// Client hardware address; the first `hlen` bytes are meaningful.
     pub chaddr: [u8; 16],
     /// Server host name, NUL-terminated, or options when overloaded.
-    pub sname: [u8; 64],
+    pub sname: [u8; SNAME_LEN],
     /// Boot file name, NUL-terminated, or options when overloaded.
-    pub file: [u8; 128],
+    pub file: [u8; FILE_LEN],
 }
 
 const _: () = assert!(core::mem::size_of::<Header>() == HEADER_LEN);
@@ -187,6 +192,121 @@ impl fmt::Display for Flags {
             f.write_str("[none]")?;
         }
         write!(f, " (0x{:04x})", self.0)
+    }
+}
+
+/// Where in the message an option was found (RFC 2131 §4.1: options are
+/// read from `options`, then `file`, then `sname` when overloaded).
+///
+/// The variants are declared in that order, so `Ord` sorts areas the way
+/// the overload-aware walk visits them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+pub enum Area {
+    /// The options field after the magic cookie (offset 240 onwards).
+    Options,
+    /// The 128-byte `file` field (offset 108), when option 52 says so.
+    File,
+    /// The 64-byte `sname` field (offset 44), when option 52 says so.
+    Sname,
+}
+
+impl Area {
+    /// `"options"`, `"file"` or `"sname"`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Area::Options => "options",
+            Area::File => "file",
+            Area::Sname => "sname",
+        }
+    }
+
+    /// Offset of the area's first byte in the message.
+    pub const fn start(self) -> usize {
+        match self {
+            Area::Options => offset::OPTIONS,
+            Area::File => offset::FILE,
+            Area::Sname => offset::SNAME,
+        }
+    }
+
+    /// The size of the header field the area lives in: 128 for `file`, 64
+    /// for `sname`; `None` for the options field, which runs to the end of
+    /// the message.
+    pub const fn field_len(self) -> Option<usize> {
+        match self {
+            Area::Options => None,
+            Area::File => Some(FILE_LEN),
+            Area::Sname => Some(SNAME_LEN),
+        }
+    }
+}
+
+impl fmt::Display for Area {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A fixed header field, by its RFC 2131 name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[allow(missing_docs)] // the RFC 2131 field names
+pub enum Field {
+    Op,
+    Htype,
+    Hlen,
+    Hops,
+    Xid,
+    Secs,
+    Flags,
+    Ciaddr,
+    Yiaddr,
+    Siaddr,
+    Giaddr,
+    Chaddr,
+    Sname,
+    File,
+}
+
+impl Field {
+    /// The RFC 2131 name (`"ciaddr"`, ...).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Field::Op => "op",
+            Field::Htype => "htype",
+            Field::Hlen => "hlen",
+            Field::Hops => "hops",
+            Field::Xid => "xid",
+            Field::Secs => "secs",
+            Field::Flags => "flags",
+            Field::Ciaddr => "ciaddr",
+            Field::Yiaddr => "yiaddr",
+            Field::Siaddr => "siaddr",
+            Field::Giaddr => "giaddr",
+            Field::Chaddr => "chaddr",
+            Field::Sname => "sname",
+            Field::File => "file",
+        }
+    }
+
+    /// Offset of the field in the message.
+    pub const fn offset(self) -> usize {
+        match self {
+            Field::Op => offset::OP,
+            Field::Htype => offset::HTYPE,
+            Field::Hlen => offset::HLEN,
+            Field::Hops => offset::HOPS,
+            Field::Xid => offset::XID,
+            Field::Secs => offset::SECS,
+            Field::Flags => offset::FLAGS,
+            Field::Ciaddr => offset::CIADDR,
+            Field::Yiaddr => offset::YIADDR,
+            Field::Siaddr => offset::SIADDR,
+            Field::Giaddr => offset::GIADDR,
+            Field::Chaddr => offset::CHADDR,
+            Field::Sname => offset::SNAME,
+            Field::File => offset::FILE,
+        }
     }
 }
 
@@ -298,6 +418,33 @@ impl Header {
     /// [`Message::file`](crate::Message::file) for the overload-aware form.
     pub fn file_bytes(&self) -> &[u8] {
         until_nul(&self.file)
+    }
+
+    /// The bytes of `file` or `sname`; empty for [`Area::Options`], which
+    /// lies after the header.
+    pub fn area(&self, area: Area) -> &[u8] {
+        match area {
+            Area::Options => &[],
+            Area::File => &self.file,
+            Area::Sname => &self.sname,
+        }
+    }
+
+    /// The bytes of `file` or `sname`, mutable; empty for
+    /// [`Area::Options`].
+    pub fn area_mut(&mut self, area: Area) -> &mut [u8] {
+        match area {
+            Area::Options => &mut [],
+            Area::File => &mut self.file,
+            Area::Sname => &mut self.sname,
+        }
+    }
+
+    /// `mut_from_prefix` for buffers known to hold a header (the builder's
+    /// are at least 240 bytes); `None` otherwise.
+    #[inline]
+    pub(crate) fn mut_from_prefix_checked(buf: &mut [u8]) -> Option<&mut Header> {
+        Header::mut_from_prefix(buf).ok().map(|(h, _)| h)
     }
 
     /// Sets `op`.

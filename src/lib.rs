@@ -97,6 +97,7 @@ pub mod header;
 pub mod message;
 pub mod options;
 pub mod protocol;
+mod tlv;
 
 #[cfg(feature = "capture")]
 pub mod capture;

@@ -11,7 +11,10 @@ use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::{Flags, HEADER_LEN, Header, offset};
 use crate::options::typed::DhcpOption;
-use crate::options::{Area, AreaOptions, OptionValue, Options, Overload, OverloadSeen, RawOption};
+use crate::options::{
+    Area, AreaOptions, OptionValue, Options, Overload, OverloadSeen, RawOption, walk_areas,
+};
+use crate::tlv::{self, Step};
 
 /// The DHCP magic cookie 99.130.83.99 (RFC 2131 §3).
 pub const MAGIC_COOKIE: [u8; 4] = [99, 130, 83, 99];
@@ -140,6 +143,15 @@ impl<'a> Message<'a> {
         match self.cookie {
             Ok(()) => self.bytes.get(offset::OPTIONS..).unwrap_or(&[]),
             Err(_) => &[],
+        }
+    }
+
+    /// The bytes of one area: the options field after the cookie (empty
+    /// without a cookie), or the `file` or `sname` field.
+    pub fn area(&self, area: Area) -> &'a [u8] {
+        match area {
+            Area::Options => self.options_area(),
+            other => self.header.area(other),
         }
     }
 
@@ -288,22 +300,23 @@ impl<'a> Message<'a> {
             return None;
         }
         let area = self.options_area();
-        let mut i = 0;
+        let mut at = 0;
         let mut found = None;
         loop {
-            match area.get(i) {
-                None | Some(255) => break,
-                Some(0) => i += 1,
-                Some(&code) => {
-                    let len = usize::from(*area.get(i + 1)?);
-                    let value = area.get(i + 2..i + 2 + len)?;
+            match tlv::step(area, at, true) {
+                Step::Exhausted | Step::End => break,
+                Step::Pad => at += 1,
+                Step::Item {
+                    code, value, next, ..
+                } => {
                     match (code, value) {
                         (53, [t]) if found.is_none() => found = Some(*t),
                         (53 | 52, _) => return None,
                         _ => {}
                     }
-                    i += 2 + len;
+                    at = next;
                 }
+                Step::NoLength { .. } | Step::Overrun { .. } => return None,
             }
         }
         found.map(MessageType::from)
@@ -352,11 +365,13 @@ impl<'a> Message<'a> {
         if self.cookie.is_err() {
             return None;
         }
-        let mut overload = None;
+        let mut overload = OverloadSeen::None;
         if let Some(t) = first_message_type(self.options_area(), Some(&mut overload)) {
             return t;
         }
-        let overload = Overload::from_u8(overload?)?;
+        // Spelled out rather than `Overload::areas()`: the iterator costs
+        // W1 (peek) 16 more instructions per message even when unused.
+        let overload = overload.overload()?;
         if overload.file() {
             if let Some(t) = first_message_type(&self.header.file, None) {
                 return t;
@@ -442,25 +457,12 @@ impl<'a> Message<'a> {
     /// error, not a deviation).
     pub fn for_each_deviation(&self, mut f: impl FnMut(Deviation)) -> Result<(), Error> {
         self.cookie?;
-        let mut areas = [None; 3];
-        areas[0] = Some(Area::Options);
-        if let Some(o) = self.overload()? {
-            if o.file() {
-                areas[1] = Some(Area::File);
-            }
-            if o.sname() {
-                areas[2] = Some(Area::Sname);
-            }
-        }
+        let areas = walk_areas(self.overload()?);
         let mut main_52 = 0usize;
         let mut second_52 = offset::OPTIONS;
         let mut seen = [0u8; 32];
-        for area in areas.into_iter().flatten() {
-            let slice = match area {
-                Area::Options => self.options_area(),
-                Area::File => &self.header.file[..],
-                Area::Sname => &self.header.sname[..],
-            };
+        for area in areas {
+            let slice = self.area(area);
             let mut walk = AreaOptions::new(slice, area.start(), area);
             let mut cursor = area.start();
             let mut pad_reported = false;
@@ -554,53 +556,38 @@ impl<'a> Message<'a> {
 /// [`Message::peek_message_type`]: `None` when the area ends without one,
 /// `Some(None)` when the scan has to stop without a type (that option 53 is
 /// longer than one byte, or an option runs past the area), `Some(Some(t))`
-/// when found. Empty instances of option 53 are skipped.
-///
-/// With `overload`, records option 52 the way the overload-aware walk
-/// follows it: `Some(v)` for a single one-byte instance, `Some(0)` (which
-/// no overload value means) once there is a second instance or one of
-/// another length.
+/// when found. Empty instances of option 53 are skipped. With `overload`,
+/// records the instances of option 52 seen before the stop, as the
+/// overload-aware walk does.
 #[inline(always)]
 fn first_message_type(
     area: &[u8],
-    mut overload: Option<&mut Option<u8>>,
+    mut overload: Option<&mut OverloadSeen>,
 ) -> Option<Option<MessageType>> {
-    let mut i = 0;
-    while let Some(&code) = area.get(i) {
-        match code {
-            0 => {
-                i += 1;
-                continue;
-            }
-            255 => return None,
-            _ => {}
-        }
-        let Some(&len) = area.get(i + 1) else {
-            return Some(None);
-        };
-        let len = usize::from(len);
-        let Some(value) = area.get(i + 2..i + 2 + len) else {
-            return Some(None);
-        };
-        match (code, value) {
-            (53, &[t]) => return Some(Some(MessageType::from(t))),
-            // An empty instance adds nothing to the RFC 3396 value: a
-            // one-byte instance may still follow.
-            (53, &[]) => {}
-            (53, _) => return Some(None),
-            (52, value) => {
-                if let Some(seen) = overload.as_deref_mut() {
-                    *seen = match (*seen, value) {
-                        (None, &[v]) => Some(v),
-                        _ => Some(0),
-                    };
+    let mut at = 0;
+    loop {
+        match tlv::step(area, at, true) {
+            Step::Exhausted | Step::End => return None,
+            Step::Pad => at += 1,
+            Step::NoLength { .. } | Step::Overrun { .. } => return Some(None),
+            Step::Item { code, value, next } => {
+                match (code, value) {
+                    (53, &[t]) => return Some(Some(MessageType::from(t))),
+                    // An empty instance adds nothing to the RFC 3396 value: a
+                    // one-byte instance may still follow.
+                    (53, &[]) => {}
+                    (53, _) => return Some(None),
+                    (52, value) => {
+                        if let Some(seen) = overload.as_deref_mut() {
+                            seen.record(value);
+                        }
+                    }
+                    _ => {}
                 }
+                at = next;
             }
-            _ => {}
         }
-        i += 2 + len;
     }
-    None
 }
 
 /// Options whose RFC 2132 format has one fixed length, so a second instance
@@ -876,8 +863,7 @@ impl<'a> MessageMut<'a> {
         let slice: &mut [u8] = match area {
             // The options area starts 4 bytes into `rest`, after the cookie.
             Area::Options => self.rest.get_mut(4..).unwrap_or_default(),
-            Area::File => &mut self.header.file,
-            Area::Sname => &mut self.header.sname,
+            other => self.header.area_mut(other),
         };
         slice.get_mut(range).ok_or(Error::OptionNotFound {
             code: code.0,

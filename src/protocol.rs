@@ -57,7 +57,8 @@ use core::time::Duration;
 use crate::builder::MessageBuilder;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
-use crate::header::{Flags, Op, offset};
+pub use crate::header::Field;
+use crate::header::{Flags, Op};
 use crate::message::Message;
 use crate::options::OptionValue;
 
@@ -98,68 +99,6 @@ impl fmt::Display for Severity {
             Severity::Must => "MUST",
             Severity::Should => "SHOULD",
         })
-    }
-}
-
-/// A fixed header field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[allow(missing_docs)] // the RFC 2131 field names
-pub enum Field {
-    Op,
-    Htype,
-    Hlen,
-    Hops,
-    Xid,
-    Secs,
-    Flags,
-    Ciaddr,
-    Yiaddr,
-    Siaddr,
-    Giaddr,
-    Chaddr,
-    Sname,
-    File,
-}
-
-impl Field {
-    /// The RFC 2131 name (`"ciaddr"`, ...).
-    pub const fn name(self) -> &'static str {
-        match self {
-            Field::Op => "op",
-            Field::Htype => "htype",
-            Field::Hlen => "hlen",
-            Field::Hops => "hops",
-            Field::Xid => "xid",
-            Field::Secs => "secs",
-            Field::Flags => "flags",
-            Field::Ciaddr => "ciaddr",
-            Field::Yiaddr => "yiaddr",
-            Field::Siaddr => "siaddr",
-            Field::Giaddr => "giaddr",
-            Field::Chaddr => "chaddr",
-            Field::Sname => "sname",
-            Field::File => "file",
-        }
-    }
-
-    /// Offset of the field in the message.
-    pub const fn offset(self) -> usize {
-        match self {
-            Field::Op => offset::OP,
-            Field::Htype => offset::HTYPE,
-            Field::Hlen => offset::HLEN,
-            Field::Hops => offset::HOPS,
-            Field::Xid => offset::XID,
-            Field::Secs => offset::SECS,
-            Field::Flags => offset::FLAGS,
-            Field::Ciaddr => offset::CIADDR,
-            Field::Yiaddr => offset::YIADDR,
-            Field::Siaddr => offset::SIADDR,
-            Field::Giaddr => offset::GIADDR,
-            Field::Chaddr => offset::CHADDR,
-            Field::Sname => offset::SNAME,
-            Field::File => offset::FILE,
-        }
     }
 }
 

@@ -6,12 +6,13 @@
 //! progress of at least one byte per step and is fused: after the first
 //! error it yields nothing more.
 
-use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::code::OptionCode;
 use crate::error::Error;
+pub use crate::header::Area;
 use crate::header::{Header, offset};
+use crate::tlv::{self, Step};
 
 pub mod dns;
 pub mod relay;
@@ -40,45 +41,6 @@ pub mod rfc7618;
 pub mod rfc8572;
 pub mod rfc9463;
 pub mod typed;
-
-/// Where in the message an option was found (RFC 2131 §4.1: options are
-/// read from `options`, then `file`, then `sname` when overloaded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
-pub enum Area {
-    /// The options field after the magic cookie (offset 240 onwards).
-    Options,
-    /// The 128-byte `file` field (offset 108), when option 52 says so.
-    File,
-    /// The 64-byte `sname` field (offset 44), when option 52 says so.
-    Sname,
-}
-
-impl Area {
-    /// `"options"`, `"file"` or `"sname"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Area::Options => "options",
-            Area::File => "file",
-            Area::Sname => "sname",
-        }
-    }
-
-    /// Offset of the area's first byte in the message.
-    pub const fn start(self) -> usize {
-        match self {
-            Area::Options => offset::OPTIONS,
-            Area::File => offset::FILE,
-            Area::Sname => offset::SNAME,
-        }
-    }
-}
-
-impl fmt::Display for Area {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.name())
-    }
-}
 
 /// The value of option 52 (RFC 2132 §9.3): which header fields carry options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -121,6 +83,20 @@ impl Overload {
     pub const fn sname(self) -> bool {
         matches!(self, Overload::Sname | Overload::Both)
     }
+
+    /// The header fields this value gives over to options, in the order
+    /// they are read (RFC 2131 §4.1: `file`, then `sname`).
+    pub fn areas(self) -> impl Iterator<Item = Area> + Clone {
+        [(self.file(), Area::File), (self.sname(), Area::Sname)]
+            .into_iter()
+            .filter_map(|(used, area)| used.then_some(area))
+    }
+}
+
+/// The areas a message's options are read from, in order: the options
+/// field, then those `overload` opens.
+pub(crate) fn walk_areas(overload: Option<Overload>) -> impl Iterator<Item = Area> + Clone {
+    core::iter::once(Area::Options).chain(overload.into_iter().flat_map(Overload::areas))
 }
 
 /// One option instance as found on the wire: a code, its value bytes and
@@ -270,51 +246,49 @@ impl<'a> Iterator for AreaOptions<'a> {
         if self.state != AreaState::Walking {
             return None;
         }
-        loop {
-            let Some(&code) = self.bytes.get(self.pos) else {
-                self.state = AreaState::Exhausted;
-                return None;
-            };
-            match code {
-                0 => self.pos += 1,
-                255 => {
-                    self.state = AreaState::Ended(self.pos);
-                    return None;
-                }
-                _ => break,
+        let mut at = self.pos;
+        let step = loop {
+            match tlv::step(self.bytes, at, true) {
+                Step::Pad => at += 1,
+                other => break other,
             }
-        }
-        let at = self.pos;
-        let code = self.bytes.get(at).copied().unwrap_or(0);
-        let offset = self.base.saturating_add(at);
-        let Some(&len) = self.bytes.get(at + 1) else {
-            self.state = AreaState::Failed;
-            return Some(Err(Error::MissingOptionLength {
-                code,
-                offset,
-                area: self.area,
-            }));
         };
-        let start = at + 2;
-        let end = start + usize::from(len);
-        match self.bytes.get(start..end) {
-            Some(data) => {
-                self.pos = end;
+        let offset = self.base.saturating_add(at);
+        let area = self.area;
+        match step {
+            Step::Item { code, value, next } => {
+                self.pos = next;
                 Some(Ok(RawOption {
                     code: OptionCode(code),
-                    data,
+                    data: value,
                     offset,
-                    area: self.area,
+                    area,
                 }))
             }
-            None => {
+            Step::End => {
+                self.state = AreaState::Ended(at);
+                None
+            }
+            Step::Exhausted | Step::Pad => {
+                self.state = AreaState::Exhausted;
+                None
+            }
+            Step::NoLength { code } => {
+                self.state = AreaState::Failed;
+                Some(Err(Error::MissingOptionLength { code, offset, area }))
+            }
+            Step::Overrun {
+                code,
+                len,
+                available,
+            } => {
                 self.state = AreaState::Failed;
                 Some(Err(Error::OptionOverrun {
                     code,
                     offset,
                     len,
-                    available: self.bytes.len().saturating_sub(start),
-                    area: self.area,
+                    available,
+                    area,
                 }))
             }
         }
@@ -401,11 +375,7 @@ impl<'a> Options<'a> {
         };
         match next {
             Some(area) => {
-                let slice: &'a [u8] = match area {
-                    Area::File => &self.header.file,
-                    _ => &self.header.sname,
-                };
-                self.current = AreaOptions::new(slice, area.start(), area);
+                self.current = AreaOptions::new(self.header.area(area), area.start(), area);
                 true
             }
             None => {

@@ -6,6 +6,7 @@ use core::iter::FusedIterator;
 
 use super::typed::Offset32;
 use crate::error::Error;
+use crate::tlv::{self, Step};
 
 /// One sub-option.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,32 +106,51 @@ impl<'a> SubOptions<'a> {
 impl<'a> Iterator for SubOptions<'a> {
     type Item = Result<SubOption<'a>, Error>;
 
+    // Inlined into the typed decode of 82 and its siblings: out of line,
+    // W2 (every option typed) takes 30 more instructions per message.
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let (&code, after_code) = self.rest.split_first()?;
         let offset = self.base.get();
         let parent = self.parent;
-        let Some((&len, value_and_rest)) = after_code.split_first() else {
-            self.rest = &[];
-            return Some(Err(Error::InvalidSubOption {
-                code: parent,
-                sub_code: code,
-                offset,
-                expected: "a length byte, but the parent option ends",
-            }));
-        };
-        let Some((data, rest)) = value_and_rest.split_at_checked(usize::from(len)) else {
-            self.rest = &[];
-            return Some(Err(Error::SubOptionOverrun {
-                code: parent,
-                sub_code: code,
-                offset,
+        match tlv::step(self.rest, 0, false) {
+            Step::Item { code, value, next } => {
+                self.rest = self
+                    .rest
+                    .split_at_checked(next)
+                    .map_or(&[], |(_, rest)| rest);
+                self.base = Offset32::new(offset.saturating_add(next));
+                Some(Ok(SubOption {
+                    code,
+                    data: value,
+                    offset,
+                }))
+            }
+            Step::NoLength { code } => {
+                self.rest = &[];
+                Some(Err(Error::InvalidSubOption {
+                    code: parent,
+                    sub_code: code,
+                    offset,
+                    expected: "a length byte, but the parent option ends",
+                }))
+            }
+            Step::Overrun {
+                code,
                 len,
-                available: value_and_rest.len(),
-            }));
-        };
-        self.rest = rest;
-        self.base = Offset32::new(offset.saturating_add(2 + data.len()));
-        Some(Ok(SubOption { code, data, offset }))
+                available,
+            } => {
+                self.rest = &[];
+                Some(Err(Error::SubOptionOverrun {
+                    code: parent,
+                    sub_code: code,
+                    offset,
+                    len,
+                    available,
+                }))
+            }
+            // No markers in a sub-option sequence: only the end remains.
+            Step::Exhausted | Step::Pad | Step::End => None,
+        }
     }
 }
 

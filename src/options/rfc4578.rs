@@ -12,6 +12,7 @@ use super::typed::{Offset32, OptionData, Text, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::{Hex, TextOrHex};
+use crate::tlv::{self, Step};
 
 /// The name of a client system architecture type (IANA "Processor
 /// Architecture Types", RFC 4578 §2.1 and later assignments).
@@ -345,51 +346,53 @@ impl<'a> Iterator for VendorSubOptions<'a> {
             return None;
         }
         loop {
-            match self.data.get(self.pos) {
-                Some(0) => self.pos += 1,
-                Some(255) => {
-                    self.pos += 1;
+            let at = self.pos;
+            let offset = self.base.saturating_add(at);
+            let error = match tlv::step(self.data, at, true) {
+                Step::Pad => {
+                    self.pos = at + 1;
+                    continue;
+                }
+                Step::End => {
+                    self.pos = at + 1;
                     self.done = true;
                     return None;
                 }
-                Some(_) => break,
-                None => {
+                Step::Exhausted => {
                     self.done = true;
                     return None;
                 }
-            }
-        }
-        let code = self.data.get(self.pos).copied().unwrap_or(0);
-        let offset = self.base.saturating_add(self.pos);
-        let len = self.data.get(self.pos + 1).copied();
-        let start = self.pos + 2;
-        let value = len.and_then(|l| self.data.get(start..start + usize::from(l)));
-        match (len, value) {
-            (Some(_), Some(data)) => {
-                self.pos = start + data.len();
-                Some(Ok(VendorSubOption { code, data, offset }))
-            }
-            (None, _) => {
-                self.done = true;
-                self.pos = self.data.len();
-                Some(Err(Error::InvalidSubOption {
+                Step::Item {
+                    code, value, next, ..
+                } => {
+                    self.pos = next;
+                    return Some(Ok(VendorSubOption {
+                        code,
+                        data: value,
+                        offset,
+                    }));
+                }
+                Step::NoLength { code } => Error::InvalidSubOption {
                     code: 43,
                     sub_code: code,
                     offset,
                     expected: "a length byte, but the parent option ends",
-                }))
-            }
-            (Some(len), _) => {
-                self.done = true;
-                self.pos = self.data.len();
-                Some(Err(Error::SubOptionOverrun {
+                },
+                Step::Overrun {
+                    code,
+                    len,
+                    available,
+                } => Error::SubOptionOverrun {
                     code: 43,
                     sub_code: code,
                     offset,
                     len,
-                    available: self.data.len().saturating_sub(start),
-                }))
-            }
+                    available,
+                },
+            };
+            self.done = true;
+            self.pos = self.data.len();
+            return Some(Err(error));
         }
     }
 }
