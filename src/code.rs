@@ -555,3 +555,11 @@ impl fmt::Display for MessageType {
         f.write_str(s)
     }
 }
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for MessageType {
+    /// The wire value (1 for DHCPDISCOVER, ...).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(u8::from(*self))
+    }
+}

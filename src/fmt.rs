@@ -8,13 +8,7 @@ pub(crate) struct Hex<'a>(pub &'a [u8]);
 
 impl fmt::Display for Hex<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, b) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(":")?;
-            }
-            write!(f, "{b:02x}")?;
-        }
-        Ok(())
+        join(f, self.0, ":", |f, b| write!(f, "{b:02x}"))
     }
 }
 
@@ -61,4 +55,21 @@ impl fmt::Display for TextOrHex<'_> {
             write!(f, "{}", Hex(self.0))
         }
     }
+}
+
+/// Writes `items` separated by `separator`, each with `each`: the one
+/// "list with separators" loop of the `Display` impls.
+pub(crate) fn join<T>(
+    f: &mut fmt::Formatter<'_>,
+    items: impl IntoIterator<Item = T>,
+    separator: &str,
+    mut each: impl FnMut(&mut fmt::Formatter<'_>, T) -> fmt::Result,
+) -> fmt::Result {
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            f.write_str(separator)?;
+        }
+        each(f, item)?;
+    }
+    Ok(())
 }

@@ -545,3 +545,13 @@ fn put(out: &mut [u8], at: &mut usize, bytes: &[u8]) -> Result<(), Error> {
     *at = end;
     Ok(())
 }
+
+super::value::borrowed!(DomainList, DomainList::decode_non_empty);
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for DomainList<'_> {
+    /// The names, as an array of strings.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.names().map(super::json::Str))
+    }
+}

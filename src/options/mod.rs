@@ -14,9 +14,17 @@ pub use crate::header::Area;
 use crate::header::{Header, offset};
 use crate::tlv::{self, Step};
 
+mod catalogue;
+mod common;
 pub mod dns;
+#[cfg(feature = "serde")]
+mod json;
 pub mod relay;
+mod show;
+mod value;
+
 pub mod rfc2132;
+pub mod rfc2242;
 pub mod rfc2563;
 pub mod rfc2610;
 pub mod rfc3004;
@@ -24,11 +32,13 @@ pub mod rfc3046;
 pub mod rfc3118;
 pub mod rfc3361;
 pub mod rfc3442;
+pub mod rfc3495;
 pub mod rfc3925;
 pub mod rfc4174;
 pub mod rfc4578;
 pub mod rfc4702;
 pub mod rfc4776;
+pub mod rfc5678;
 pub mod rfc5969;
 pub mod rfc6225;
 pub mod rfc6607;
@@ -90,6 +100,14 @@ impl Overload {
         [(self.file(), Area::File), (self.sname(), Area::Sname)]
             .into_iter()
             .filter_map(|(used, area)| used.then_some(area))
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Overload {
+    /// The wire value (1, 2 or 3).
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u8(self.to_u8())
     }
 }
 

@@ -6,7 +6,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::net::Ipv4Addr;
 
-use super::typed::{OptionData, invalid_at, invalid_len};
+use super::value::{OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -52,7 +52,7 @@ impl<'a> Ipv4Pairs<'a> {
     }
 }
 
-super::typed::borrowed!(Ipv4Pairs, Ipv4Pairs::decode);
+super::value::borrowed!(Ipv4Pairs, Ipv4Pairs::decode);
 
 /// A list of big-endian 16-bit values, viewed in place: at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,7 +93,7 @@ impl<'a> U16List<'a> {
     }
 }
 
-super::typed::borrowed!(U16List, U16List::decode);
+super::value::borrowed!(U16List, U16List::decode);
 
 impl fmt::Display for U16List<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -149,7 +149,7 @@ impl fmt::Display for NetbiosNodeType {
 #[cfg(feature = "serde")]
 mod json {
     use super::*;
-    use crate::options::typed::json::Str;
+    use crate::options::json::Str;
     use serde::{Serialize, Serializer};
 
     impl Serialize for Ipv4Pairs<'_> {

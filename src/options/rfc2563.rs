@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::typed::{OptionData, invalid_at, invalid_len};
+use super::value::{OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 

@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use super::typed::{Ipv4List, OptionData, Text, invalid_at, invalid_len};
+use super::common::{Ipv4List, Text};
+use super::value::{OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 

@@ -3,7 +3,8 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{OptionData, Text, invalid_len};
+use super::common::Text;
+use super::value::invalid_len;
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -51,7 +52,7 @@ impl<'a> UserClass<'a> {
     }
 }
 
-super::typed::borrowed!(UserClass, UserClass::decode);
+super::value::borrowed!(UserClass, UserClass::decode);
 
 /// The instances of an RFC 3004 user class.
 #[derive(Debug, Clone)]

@@ -10,10 +10,10 @@
 use core::fmt;
 use core::net::Ipv4Addr;
 
-use super::relay::{SubOption, relay_sub_option_name};
+use super::common::SubOption;
+use super::common::Text;
 use super::rfc3925::VendorOptions;
 use super::rfc6607::VirtualSubnet;
-use super::typed::Text;
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::{Hex, TextOrHex};
@@ -315,7 +315,7 @@ impl serde::Serialize for RelaySubOption<'_> {
     /// Addresses and text as strings, numbers as numbers, opaque bytes as
     /// hex, structures as objects.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use super::typed::json::{Str, hex};
+        use super::json::{Str, hex};
         use serde::ser::SerializeMap;
         match self {
             RelaySubOption::CircuitId(d)
@@ -354,6 +354,52 @@ impl serde::Serialize for RelaySubOption<'_> {
             RelaySubOption::AccessPointBssid(b) => Str(Hex(b)).serialize(s),
             RelaySubOption::VirtualSubnetSelection(v) => v.serialize(s),
             RelaySubOption::VirtualSubnetSelectionControl => s.serialize_bool(true),
+        }
+    }
+}
+
+/// The name of a relay agent information (option 82) sub-option, from the
+/// IANA "DHCP Relay Agent Sub-Option Codes" registry.
+pub const fn relay_sub_option_name(code: u8) -> &'static str {
+    match code {
+        1 => "Agent Circuit ID",
+        2 => "Agent Remote ID",
+        4 => "DOCSIS Device Class",
+        5 => "Link Selection",
+        6 => "Subscriber ID",
+        7 => "RADIUS Attributes",
+        8 => "Authentication",
+        9 => "Vendor-Specific Information",
+        10 => "Relay Agent Flags",
+        11 => "Server Identifier Override",
+        12 => "Relay Agent Identifier",
+        13 => "Access-Technology-Type",
+        14 => "Access-Network-Name",
+        15 => "Access-Point-Name",
+        16 => "Access-Point-BSSID",
+        17 => "Operator-Identifier",
+        18 => "Operator-Realm",
+        19 => "Relay Source Port",
+        151 => "Virtual Subnet Selection",
+        152 => "Virtual Subnet Selection Control",
+        _ => "Unknown",
+    }
+}
+
+impl fmt::Display for SubOption<'_> {
+    /// As a sub-option of 82: `Name SubOption N, length L: value`, the
+    /// value typed (see [`SubOption::decode_relay`]).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} SubOption {}, length {}: ",
+            relay_sub_option_name(self.code),
+            self.code,
+            self.data.len(),
+        )?;
+        match self.decode_relay() {
+            Ok(v) => write!(f, "{v}"),
+            Err(_) => write!(f, "{}", TextOrHex(self.data)),
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::typed::{OptionData, checked_head, invalid_len};
+use super::value::{OptionData, checked_head, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::Hex;
@@ -129,7 +129,7 @@ impl serde::Serialize for Authentication<'_> {
         m.serialize_entry("algorithm", &self.algorithm())?;
         m.serialize_entry("rdm", &self.rdm())?;
         m.serialize_entry("replay_detection", &self.replay_detection())?;
-        m.serialize_entry("info", &super::typed::json::hex(self.info()))?;
+        m.serialize_entry("info", &super::json::hex(self.info()))?;
         m.end()
     }
 }

@@ -2,8 +2,9 @@
 
 use core::fmt;
 
+use super::common::Ipv4List;
 use super::dns::DomainList;
-use super::typed::{Ipv4List, OptionData, invalid_at, invalid_len};
+use super::value::{OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 

@@ -5,7 +5,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::net::Ipv4Addr;
 
-use super::typed::{OptionData, invalid_at, invalid_len};
+use super::value::{invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -94,7 +94,7 @@ impl<'a> Routes<'a> {
     }
 }
 
-super::typed::borrowed!(Routes, Routes::decode);
+super::value::borrowed!(Routes, Routes::decode);
 
 impl<'a> IntoIterator for Routes<'a> {
     type Item = Route;
@@ -142,7 +142,7 @@ impl fmt::Display for Routes<'_> {
 impl serde::Serialize for Routes<'_> {
     /// `[{"destination": "10.0.0.0/8", "router": "10.0.0.1"}, ...]`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use super::typed::json::Str;
+        use super::json::Str;
         use serde::ser::SerializeMap;
         struct R(Route);
         impl serde::Serialize for R {

@@ -5,9 +5,9 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::relay::SubOptions;
+use super::common::SubOptions;
 use super::rfc3004::{UserClass, UserClassInstances};
-use super::typed::{Offset32, OptionData, invalid_at, invalid_len};
+use super::value::{Offset32, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -106,7 +106,7 @@ impl<'a> VendorClasses<'a> {
     }
 }
 
-super::typed::borrowed!(VendorClasses, VendorClasses::decode);
+super::value::borrowed!(VendorClasses, VendorClasses::decode);
 
 impl fmt::Display for VendorClasses<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -237,8 +237,8 @@ impl FusedIterator for Entries<'_> {}
 #[cfg(feature = "serde")]
 mod json {
     use super::*;
+    use crate::options::json::hex;
     use crate::options::typed::Text;
-    use crate::options::typed::json::hex;
     use serde::ser::SerializeMap;
     use serde::{Serialize, Serializer};
 

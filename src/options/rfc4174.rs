@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use super::typed::{Ipv4List, OptionData, checked_head, invalid_len};
+use super::common::Ipv4List;
+use super::value::{OptionData, checked_head, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 

@@ -7,8 +7,9 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::net::Ipv4Addr;
 
+use super::common::Text;
 use super::rfc2132::U16List;
-use super::typed::{Offset32, OptionData, Text, invalid_len};
+use super::value::{Offset32, OptionData, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::{Hex, TextOrHex};
@@ -84,7 +85,7 @@ impl<'a> ArchList<'a> {
     }
 }
 
-super::typed::borrowed!(ArchList, ArchList::decode);
+super::value::borrowed!(ArchList, ArchList::decode);
 
 impl fmt::Display for ArchList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -596,11 +597,11 @@ impl<'a> BootServers<'a> {
 pub struct BootServerIter<'a>(&'a [u8]);
 
 impl<'a> Iterator for BootServerIter<'a> {
-    type Item = (u16, super::typed::Ipv4List<'a>);
+    type Item = (u16, super::common::Ipv4List<'a>);
     fn next(&mut self) -> Option<Self::Item> {
         let ([a, b, count], rest) = self.0.split_first_chunk::<3>().map(|(h, r)| (*h, r))?;
         let (addrs, rest) = rest.split_at_checked(usize::from(count) * 4)?;
-        let list = super::typed::Ipv4List::new(addrs)?;
+        let list = super::common::Ipv4List::new(addrs)?;
         self.0 = rest;
         Some((u16::from_be_bytes([a, b]), list))
     }
@@ -690,7 +691,7 @@ impl fmt::Display for VendorSpecific<'_> {
 #[cfg(feature = "serde")]
 mod json {
     use super::*;
-    use crate::options::typed::json::{Str, hex};
+    use crate::options::json::{Str, hex};
     use serde::ser::SerializeMap;
     use serde::{Serialize, Serializer};
 

@@ -2,8 +2,9 @@
 
 use core::fmt;
 
+use super::common::Text;
 use super::dns::{Form, Name, check_name};
-use super::typed::{OptionData, Text, invalid_len};
+use super::value::{OptionData, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -129,7 +130,7 @@ impl serde::Serialize for ClientFqdn<'_> {
     /// `{"flags": n, "s": b, "o": b, "e": b, "n": b, "rcode1", "rcode2",
     /// "name": "host.example.com" or null}`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use super::typed::json::Str;
+        use super::json::Str;
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("flags", &self.flags)?;

@@ -3,7 +3,8 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{OptionData, Text, check_items, invalid_len};
+use super::common::Text;
+use super::value::{OptionData, check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 

@@ -3,7 +3,8 @@
 use core::fmt;
 use core::net::Ipv6Addr;
 
-use super::typed::{Ipv4List, OptionData, checked_head, invalid_at, invalid_len};
+use super::common::Ipv4List;
+use super::value::{OptionData, checked_head, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -125,7 +126,7 @@ impl fmt::Display for SixRd<'_> {
 #[cfg(feature = "serde")]
 impl serde::Serialize for SixRd<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use super::typed::json::Str;
+        use super::json::Str;
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(4))?;
         m.serialize_entry("ipv4_mask_len", &self.ipv4_mask_len())?;

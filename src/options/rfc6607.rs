@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use super::typed::{OptionData, Text, invalid_len};
+use super::common::Text;
+use super::value::{OptionData, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::Hex;
@@ -66,7 +67,7 @@ impl serde::Serialize for VirtualSubnet<'_> {
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(2))?;
         m.serialize_entry("type", &self.kind)?;
-        m.serialize_entry("info", &super::typed::json::hex(self.info))?;
+        m.serialize_entry("info", &super::json::hex(self.info))?;
         m.end()
     }
 }

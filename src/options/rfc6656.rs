@@ -2,8 +2,8 @@
 
 use core::fmt;
 
-use super::relay::SubOptions;
-use super::typed::{Offset32, OptionData, invalid_len};
+use super::common::SubOptions;
+use super::value::{Offset32, OptionData, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -111,5 +111,15 @@ impl serde::Serialize for SubnetAllocation<'_> {
         m.serialize_entry("flags", &self.flags())?;
         m.serialize_entry("options", &self.options())?;
         m.end()
+    }
+}
+
+/// The name of a subnet allocation (option 220) sub-option (RFC 6656 §3).
+pub const fn sub_option_name(code: u8) -> &'static str {
+    match code {
+        1 => "Prefix",
+        2 => "Subnet Information",
+        3 => "Subnet Name",
+        _ => "Unknown",
     }
 }

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::typed::{OptionData, invalid_len};
+use super::value::invalid_len;
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -24,7 +24,7 @@ impl<'a> NonceAlgorithms<'a> {
     }
 }
 
-super::typed::borrowed!(NonceAlgorithms, NonceAlgorithms::decode);
+super::value::borrowed!(NonceAlgorithms, NonceAlgorithms::decode);
 
 impl fmt::Display for NonceAlgorithms<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -4,7 +4,7 @@ use core::fmt;
 use core::net::Ipv4Addr;
 
 use super::dns::DomainList;
-use super::typed::{OptionData, checked_head, invalid_len};
+use super::value::{OptionData, checked_head, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -125,7 +125,7 @@ impl fmt::Display for RdnssSelection<'_> {
 #[cfg(feature = "serde")]
 impl serde::Serialize for RdnssSelection<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use super::typed::json::Str;
+        use super::json::Str;
         use serde::ser::SerializeMap;
         let mut m = s.serialize_map(Some(5))?;
         m.serialize_entry("flags", &self.flags())?;

@@ -5,7 +5,8 @@
 
 use core::fmt;
 
-use super::typed::{OptionData, Text, invalid_at, invalid_len};
+use super::common::Text;
+use super::value::{OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 

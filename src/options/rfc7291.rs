@@ -3,7 +3,8 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{Ipv4List, OptionData, check_items, invalid_len};
+use super::common::Ipv4List;
+use super::value::{check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -39,7 +40,7 @@ impl<'a> PcpServers<'a> {
     }
 }
 
-super::typed::borrowed!(PcpServers, PcpServers::decode);
+super::value::borrowed!(PcpServers, PcpServers::decode);
 
 #[derive(Debug, Clone)]
 struct Lists<'a>(&'a [u8]);

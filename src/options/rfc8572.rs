@@ -4,7 +4,8 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
-use super::typed::{OptionData, Text, check_items, invalid_len};
+use super::common::Text;
+use super::value::{check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -39,7 +40,7 @@ impl<'a> UriList<'a> {
     }
 }
 
-super::typed::borrowed!(UriList, UriList::decode);
+super::value::borrowed!(UriList, UriList::decode);
 
 #[derive(Debug, Clone)]
 struct Uris<'a>(&'a [u8]);

@@ -3,8 +3,9 @@
 use core::fmt;
 use core::iter::FusedIterator;
 
+use super::common::Ipv4List;
 use super::dns::{Form, Name, check_name};
-use super::typed::{Ipv4List, OptionData, invalid_at, invalid_len};
+use super::value::{invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 use crate::fmt::Hex;
@@ -103,7 +104,7 @@ impl<'a> Dnr<'a> {
     }
 }
 
-super::typed::borrowed!(Dnr, Dnr::decode);
+super::value::borrowed!(Dnr, Dnr::decode);
 
 #[derive(Debug, Clone)]
 struct Instances<'a>(&'a [u8]);
@@ -148,7 +149,7 @@ impl fmt::Display for Dnr<'_> {
 #[cfg(feature = "serde")]
 mod json {
     use super::*;
-    use crate::options::typed::json::{Str, hex};
+    use crate::options::json::{Str, hex};
     use serde::ser::SerializeMap;
     use serde::{Serialize, Serializer};
 
