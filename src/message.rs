@@ -590,42 +590,11 @@ fn first_message_type(
     }
 }
 
-/// Options whose RFC 2132 format has one fixed length, so a second instance
-/// cannot be an RFC 3396 continuation that makes sense.
+/// Options whose value has one fixed, non-zero length (from the
+/// catalogue), so that a second instance cannot be an RFC 3396
+/// continuation that makes sense.
 fn has_fixed_length(code: OptionCode) -> bool {
-    matches!(
-        code.0,
-        1 | 2
-            | 13
-            | 16
-            | 19
-            | 20
-            | 22
-            | 23
-            | 24
-            | 26
-            | 27
-            | 28
-            | 29
-            | 30
-            | 31
-            | 32
-            | 34
-            | 35
-            | 36
-            | 37
-            | 38
-            | 39
-            | 46
-            | 50
-            | 51
-            | 52
-            | 53
-            | 54
-            | 57
-            | 58
-            | 59
-    )
+    DhcpOption::fixed_len(code).is_some_and(|n| n > 0)
 }
 
 impl Deref for Message<'_> {
@@ -988,5 +957,24 @@ impl fmt::Display for RawOption<'_> {
             Ok(v) => write!(f, ": {v}"),
             Err(e) => write!(f, ": {} [{e}]", crate::fmt::Hex(self.data)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_length_codes_come_from_the_catalogue() {
+        assert!(has_fixed_length(OptionCode::LEASE_TIME));
+        assert!(has_fixed_length(OptionCode::MESSAGE_TYPE));
+        // Past code 59, where the old hand-kept list stopped.
+        assert!(has_fixed_length(OptionCode::SUBNET_SELECTION));
+        assert!(has_fixed_length(OptionCode::DHCP4O6_S46_SADDR));
+        // Empty values join to an empty value; lists and text may be split.
+        assert!(!has_fixed_length(OptionCode::RAPID_COMMIT));
+        assert!(!has_fixed_length(OptionCode::ROUTER));
+        assert!(!has_fixed_length(OptionCode::HOST_NAME));
+        assert!(!has_fixed_length(OptionCode(224)));
     }
 }

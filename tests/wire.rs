@@ -2501,6 +2501,19 @@ fn strict_mode_reports_a_repeated_fixed_length_option() {
     // A split variable-length option (RFC 3396) is not a deviation.
     let split = dhcp(&[12, 2, b'a', b'b', 12, 1, b'c', 255]);
     assert_eq!(deviations(&split), Ok(vec![]));
+    // Regression: option 118 (subnet selection, 4 bytes) was missing from a
+    // hand-kept list that stopped at code 59.
+    let subnet = dhcp(&[118, 4, 10, 0, 0, 0, 118, 4, 10, 0, 1, 0, 255]);
+    assert_eq!(
+        deviations(&subnet),
+        Ok(vec![dev(
+            DeviationKind::RepeatedFixedLengthOption,
+            Area::Options,
+            246
+        )])
+    );
+    // Repeated empty rapid commits join to an empty value: no deviation.
+    assert_eq!(deviations(&dhcp(&[80, 0, 80, 0, 255])), Ok(vec![]));
 }
 
 #[test]

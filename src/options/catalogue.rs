@@ -518,3 +518,71 @@ typed_options! {
 // Every decode moves one of these: at 56 bytes the full decode of a golden
 // message took 12% longer. Variant payloads stay within 24 bytes.
 const _: () = assert!(core::mem::size_of::<DhcpOption<'static>>() <= 32);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn is_length_error(code: OptionCode, data: &[u8]) -> bool {
+        matches!(
+            DhcpOption::decode(code, data, 0),
+            Err(Error::InvalidLength { .. })
+        )
+    }
+
+    /// Every row's length rule is what its decoder enforces: the rule is
+    /// the one per-code length fact, so it must not drift from the code.
+    #[test]
+    fn every_length_rule_matches_its_decoder() {
+        for typed in TYPED_CODES {
+            let code = typed.code;
+            let rule = DhcpOption::length_rule(code);
+            let Some(rule) = rule else {
+                panic!("{code:?} has no length rule");
+            };
+            match rule {
+                Length::Fixed(n) => {
+                    assert!(!is_length_error(code, &[1; 32][..n]), "{code:?} at {n}");
+                    assert!(
+                        is_length_error(code, &[1; 33][..n + 1]),
+                        "{code:?} at {n}+1"
+                    );
+                    if n > 0 {
+                        assert!(
+                            is_length_error(code, &[1; 32][..n - 1]),
+                            "{code:?} at {n}-1"
+                        );
+                    }
+                }
+                Length::Items { min, unit } => {
+                    assert!(!is_length_error(code, &[1; 32][..min]), "{code:?} at {min}");
+                    if min > 0 {
+                        assert!(is_length_error(code, &[1; 32][..min - 1]), "{code:?} short");
+                    }
+                    if unit > 1 {
+                        let odd = min + unit + 1;
+                        assert!(is_length_error(code, &[1; 32][..odd]), "{code:?} at {odd}");
+                    }
+                }
+                Length::Varies => {}
+            }
+        }
+    }
+
+    #[test]
+    fn rows_and_typed_codes_agree() {
+        assert_eq!(TYPED_CODES.len(), 148);
+        for typed in TYPED_CODES {
+            assert_eq!(DhcpOption::reference(typed.code), Some(typed.reference));
+        }
+        let typed: usize = (0..=255u8)
+            .filter(|&c| DhcpOption::length_rule(OptionCode(c)).is_some())
+            .count();
+        assert_eq!(typed, TYPED_CODES.len());
+        assert_eq!(DhcpOption::fixed_len(OptionCode::SUBNET_SELECTION), Some(4));
+        assert_eq!(
+            DhcpOption::length_rule(OptionCode::MOBILE_IP_HOME_AGENT),
+            Some(Length::Items { min: 0, unit: 4 })
+        );
+    }
+}

@@ -22,6 +22,7 @@ use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::error::Error;
+use crate::fmt::join;
 
 /// The most compression pointers one name may follow.
 pub const MAX_POINTER_HOPS: usize = 64;
@@ -439,13 +440,7 @@ impl<'a> DomainList<'a> {
 
 impl fmt::Display for DomainList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, n) in self.names().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{n}")?;
-        }
-        Ok(())
+        join(f, self.names(), ", ", |f, n| write!(f, "{n}"))
     }
 }
 

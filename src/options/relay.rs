@@ -11,7 +11,7 @@ use core::fmt;
 pub use super::common::{SubOption, SubOptions};
 pub use super::rfc3046::relay_sub_option_name;
 use super::{rfc2242, rfc3495, rfc4578, rfc5678, rfc6656};
-use crate::fmt::TextOrHex;
+use crate::fmt::{TextOrHex, join};
 
 /// The name of sub-option `code` of option `parent`: the relay agent
 /// sub-options of 82, the NetWare/IP sub-options of 63 (RFC 2242), the
@@ -35,27 +35,23 @@ impl fmt::Display for SubOptions<'_> {
     /// 82's sub-options are shown typed (see
     /// [`RelaySubOption`](super::rfc3046::RelaySubOption)).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, sub) in self.clone().flatten().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            if self.parent() == 82 {
-                write!(f, "{sub}")?;
-                continue;
+        let parent = self.parent();
+        join(f, self.clone().flatten(), "; ", |f, sub| {
+            if parent == 82 {
+                return write!(f, "{sub}");
             }
             write!(
                 f,
                 "{} SubOption {}, length {}: ",
-                sub_option_name(self.parent(), sub.code),
+                sub_option_name(parent, sub.code),
                 sub.code,
                 sub.data.len()
             )?;
-            match self.parent() {
-                139 | 140 => rfc5678::show_value(self.parent(), &sub, f)?,
-                _ => write!(f, "{}", TextOrHex(sub.data))?,
+            match parent {
+                139 | 140 => rfc5678::show_value(parent, &sub, f),
+                _ => write!(f, "{}", TextOrHex(sub.data)),
             }
-        }
-        Ok(())
+        })
     }
 }
 

@@ -6,9 +6,10 @@ use core::fmt;
 use core::iter::FusedIterator;
 use core::net::Ipv4Addr;
 
-use super::value::{OptionData, invalid_at, invalid_len};
+use super::value::{Length, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// Pairs of IPv4 addresses, viewed in place: (address, mask) for option 21,
 /// (destination, router) for option 33. At least one pair.
@@ -52,7 +53,11 @@ impl<'a> Ipv4Pairs<'a> {
     }
 }
 
-super::value::borrowed!(Ipv4Pairs, Ipv4Pairs::decode);
+super::value::borrowed!(
+    Ipv4Pairs,
+    Ipv4Pairs::decode,
+    Length::Items { min: 8, unit: 8 }
+);
 
 /// A list of big-endian 16-bit values, viewed in place: at least one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,17 +98,11 @@ impl<'a> U16List<'a> {
     }
 }
 
-super::value::borrowed!(U16List, U16List::decode);
+super::value::borrowed!(U16List, U16List::decode, Length::Items { min: 2, unit: 2 });
 
 impl fmt::Display for U16List<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, v) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str(",")?;
-            }
-            write!(f, "{v}")?;
-        }
-        Ok(())
+        join(f, self.iter(), ",", |f, v| write!(f, "{v}"))
     }
 }
 
@@ -125,6 +124,7 @@ impl NetbiosNodeType {
 }
 
 impl OptionData<'_> for NetbiosNodeType {
+    const LENGTH: Length = Length::Fixed(1);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         match data {
             [v @ (1 | 2 | 4 | 8)] => Ok(NetbiosNodeType(*v)),

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::value::{OptionData, invalid_at, invalid_len};
+use super::value::{Length, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -17,6 +17,7 @@ pub enum AutoConfigure {
 }
 
 impl OptionData<'_> for AutoConfigure {
+    const LENGTH: Length = Length::Fixed(1);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         match data {
             [0] => Ok(AutoConfigure::DoNotAutoConfigure),

@@ -7,6 +7,7 @@ use super::common::Text;
 use super::value::invalid_len;
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// Option 77. RFC 3004 makes the value a list of length-prefixed user class
 /// instances; many clients (ISC dhclient, Windows) send one plain string
@@ -73,15 +74,7 @@ impl FusedIterator for UserClassInstances<'_> {}
 impl fmt::Display for UserClass<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.instances() {
-            Some(list) => {
-                for (i, t) in list.enumerate() {
-                    if i > 0 {
-                        f.write_str(", ")?;
-                    }
-                    write!(f, "\"{t}\"")?;
-                }
-                Ok(())
-            }
+            Some(list) => join(f, list, ", ", |f, t| write!(f, "\"{t}\"")),
             None => write!(f, "\"{}\"", Text(self.0)),
         }
     }

@@ -8,6 +8,7 @@ use core::net::Ipv4Addr;
 use super::value::{invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// One route: destination prefix and router.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -128,13 +129,7 @@ impl FusedIterator for RouteIter<'_> {}
 
 impl fmt::Display for Routes<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, r) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{r}")?;
-        }
-        Ok(())
+        join(f, self.iter(), ", ", |f, r| write!(f, "{r}"))
     }
 }
 

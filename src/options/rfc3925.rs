@@ -10,6 +10,7 @@ use super::rfc3004::{UserClass, UserClassInstances};
 use super::value::{Offset32, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// A few well-known IANA private enterprise numbers.
 pub const fn enterprise_name(number: u32) -> Option<&'static str> {
@@ -110,14 +111,11 @@ super::value::borrowed!(VendorClasses, VendorClasses::decode);
 
 impl fmt::Display for VendorClasses<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
+        join(f, self.iter(), "; ", |f, e| {
             write_enterprise(f, e.enterprise)?;
             write!(f, ": {}", UserClass::new(e.data))?;
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 
@@ -187,17 +185,14 @@ impl<'a> OptionData<'a> for VendorOptions<'a> {
 
 impl fmt::Display for VendorOptions<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, e) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
+        join(f, self.iter(), "; ", |f, e| {
             write_enterprise(f, e.enterprise)?;
             f.write_str(":")?;
             for sub in e.options.flatten() {
                 write!(f, " [{}] {}", sub.code, crate::fmt::TextOrHex(sub.data))?;
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 

@@ -9,10 +9,10 @@ use core::net::Ipv4Addr;
 
 use super::common::Text;
 use super::rfc2132::U16List;
-use super::value::{Offset32, OptionData, invalid_len};
+use super::value::{Length, Offset32, OptionData, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
-use crate::fmt::{Hex, TextOrHex};
+use crate::fmt::{Hex, TextOrHex, join};
 use crate::tlv::{self, Step};
 
 /// The name of a client system architecture type (IANA "Processor
@@ -85,17 +85,17 @@ impl<'a> ArchList<'a> {
     }
 }
 
-super::value::borrowed!(ArchList, ArchList::decode);
+super::value::borrowed!(
+    ArchList,
+    ArchList::decode,
+    Length::Items { min: 2, unit: 2 }
+);
 
 impl fmt::Display for ArchList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, a) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "{} ({a})", arch_name(a))?;
-        }
-        Ok(())
+        join(f, self.iter(), ", ", |f, a| {
+            write!(f, "{} ({a})", arch_name(a))
+        })
     }
 }
 
@@ -111,6 +111,7 @@ pub struct NetworkInterfaceId {
 }
 
 impl OptionData<'_> for NetworkInterfaceId {
+    const LENGTH: Length = Length::Fixed(3);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         match data {
             [kind, major, minor] => Ok(NetworkInterfaceId {
@@ -257,6 +258,7 @@ impl<'a> VendorSpecific<'a> {
 }
 
 impl<'a> OptionData<'a> for VendorSpecific<'a> {
+    const LENGTH: Length = Length::Items { min: 1, unit: 1 };
     fn decode(code: OptionCode, data: &'a [u8], offset: usize) -> Result<Self, Error> {
         if data.is_empty() {
             return Err(invalid_len(code, data, offset, "at least 1 byte"));
@@ -609,13 +611,9 @@ impl<'a> Iterator for BootServerIter<'a> {
 
 impl fmt::Display for BootServers<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (kind, addrs)) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "type {kind}: {addrs}")?;
-        }
-        Ok(())
+        join(f, self.iter(), "; ", |f, (kind, addrs)| {
+            write!(f, "type {kind}: {addrs}")
+        })
     }
 }
 
@@ -652,13 +650,9 @@ impl<'a> Iterator for BootMenuIter<'a> {
 
 impl fmt::Display for BootMenu<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, (kind, desc)) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{kind}: \"{desc}\"")?;
-        }
-        Ok(())
+        join(f, self.iter(), "; ", |f, (kind, desc)| {
+            write!(f, "{kind}: \"{desc}\"")
+        })
     }
 }
 
@@ -667,22 +661,14 @@ impl fmt::Display for VendorSpecific<'_> {
     /// well-formed generic sub-options; hex otherwise.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.pxe {
-            for (i, s) in self.pxe_sub_options().flatten().enumerate() {
-                if i > 0 {
-                    f.write_str("; ")?;
-                }
-                write!(f, "{s}")?;
-            }
-            return Ok(());
+            return join(f, self.pxe_sub_options().flatten(), "; ", |f, s| {
+                write!(f, "{s}")
+            });
         }
         if self.sub_options().all(|s| s.is_ok()) {
-            for (i, s) in self.sub_options().flatten().enumerate() {
-                if i > 0 {
-                    f.write_str("; ")?;
-                }
-                write!(f, "[{}] {}", s.code, TextOrHex(s.data))?;
-            }
-            return Ok(());
+            return join(f, self.sub_options().flatten(), "; ", |f, s| {
+                write!(f, "[{}] {}", s.code, TextOrHex(s.data))
+            });
         }
         write!(f, "{}", Hex(self.data))
     }

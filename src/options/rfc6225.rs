@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::value::{OptionData, invalid_len};
+use super::value::{Length, OptionData, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -70,6 +70,7 @@ impl GeoLocation {
 }
 
 impl OptionData<'_> for GeoLocation {
+    const LENGTH: Length = Length::Fixed(16);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         <[u8; 16]>::try_from(data)
             .map(GeoLocation)

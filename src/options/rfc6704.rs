@@ -2,9 +2,10 @@
 
 use core::fmt;
 
-use super::value::invalid_len;
+use super::value::{Length, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// Option 145: the nonce algorithms the client supports (1 HMAC-MD5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -24,20 +25,21 @@ impl<'a> NonceAlgorithms<'a> {
     }
 }
 
-super::value::borrowed!(NonceAlgorithms, NonceAlgorithms::decode);
+super::value::borrowed!(
+    NonceAlgorithms,
+    NonceAlgorithms::decode,
+    Length::Items { min: 1, unit: 1 }
+);
 
 impl fmt::Display for NonceAlgorithms<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, a) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
+        join(f, self.0.iter(), ", ", |f, a| {
             match a {
                 1 => f.write_str("HMAC-MD5")?,
                 other => write!(f, "algorithm {other}")?,
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 }
 

@@ -6,7 +6,7 @@
 use core::fmt;
 
 use super::common::Text;
-use super::value::{OptionData, invalid_at, invalid_len};
+use super::value::{Length, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -88,6 +88,7 @@ impl DhcpState {
 }
 
 impl OptionData<'_> for DhcpState {
+    const LENGTH: Length = Length::Fixed(1);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         match data {
             [v @ 1..=8] => Ok(DhcpState(*v)),
@@ -122,6 +123,7 @@ impl DataSource {
 }
 
 impl OptionData<'_> for DataSource {
+    const LENGTH: Length = Length::Fixed(1);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         match data {
             [v] => Ok(DataSource(*v)),

@@ -7,6 +7,7 @@ use super::common::Ipv4List;
 use super::value::{check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// Option 158: one address list per PCP server, each prefixed by its
 /// length.
@@ -65,13 +66,7 @@ impl FusedIterator for Lists<'_> {}
 
 impl fmt::Display for PcpServers<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, l) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{l}")?;
-        }
-        Ok(())
+        join(f, self.iter(), "; ", |f, l| write!(f, "{l}"))
     }
 }
 

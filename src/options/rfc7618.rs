@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use super::value::{OptionData, invalid_at, invalid_len};
+use super::value::{Length, OptionData, invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
 
@@ -18,6 +18,7 @@ pub struct PortParams {
 }
 
 impl OptionData<'_> for PortParams {
+    const LENGTH: Length = Length::Fixed(4);
     fn decode(code: OptionCode, data: &[u8], offset: usize) -> Result<Self, Error> {
         match data {
             [o, l, a, b] => {

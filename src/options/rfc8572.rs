@@ -8,6 +8,7 @@ use super::common::Text;
 use super::value::{check_items, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::fmt::join;
 
 /// Option 143: bootstrap server URIs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -65,13 +66,7 @@ impl FusedIterator for Uris<'_> {}
 
 impl fmt::Display for UriList<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, u) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str(", ")?;
-            }
-            write!(f, "\"{u}\"")?;
-        }
-        Ok(())
+        join(f, self.iter(), ", ", |f, u| write!(f, "\"{u}\""))
     }
 }
 

@@ -8,7 +8,7 @@ use super::dns::{Form, Name, check_name};
 use super::value::{invalid_at, invalid_len};
 use crate::code::OptionCode;
 use crate::error::Error;
-use crate::fmt::Hex;
+use crate::fmt::{Hex, join};
 
 /// Option 162: one or more DNR instances.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,13 +136,7 @@ impl fmt::Display for DnrInstance<'_> {
 
 impl fmt::Display for Dnr<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, inst) in self.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            write!(f, "{inst}")?;
-        }
-        Ok(())
+        join(f, self.iter(), "; ", |f, inst| write!(f, "{inst}"))
     }
 }
 
