@@ -10,7 +10,7 @@ use zerocopy::FromBytes;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::{Flags, HEADER_LEN, Header, offset};
-use crate::options::typed::DhcpOption;
+use crate::options::typed::{DhcpOption, OptionData};
 use crate::options::{
     Area, AreaOptions, OptionValue, Options, Overload, OverloadSeen, RawOption, walk_areas,
 };
@@ -284,10 +284,7 @@ impl<'a> Message<'a> {
         if let Some(t) = self.message_type_fast() {
             return Ok(Some(t));
         }
-        self.scalar(OptionCode::MESSAGE_TYPE, |o| match o {
-            DhcpOption::MessageType(t) => Some(*t),
-            _ => None,
-        })
+        self.fixed(OptionCode::MESSAGE_TYPE)
     }
 
     /// The common case in one tight pass over the options area: no option
@@ -383,70 +380,40 @@ impl<'a> Message<'a> {
         None
     }
 
-    /// Decodes a fixed-size option (at most 4 bytes), joining RFC 3396
-    /// fragments on the stack, and extracts its value.
-    fn scalar<T>(
+    /// The value of `code` decoded as `T`, a value type that borrows
+    /// nothing from the packet (a number, an address, a flag), RFC 3396
+    /// fragments joined on the stack; `None` when absent.
+    ///
+    /// It calls `T`'s decoder directly, without the 148-way dispatch of
+    /// [`DhcpOption::decode`].
+    pub(crate) fn fixed<T: for<'b> OptionData<'b>>(
         &self,
         code: OptionCode,
-        extract: impl FnOnce(&DhcpOption<'_>) -> Option<T>,
     ) -> Result<Option<T>, Error> {
-        let Some(value) = self.option(code)? else {
-            return Ok(None);
-        };
-        let mut scratch = [0u8; 4];
-        let decoded = match value.as_single() {
-            Some(data) => DhcpOption::decode(code, data, value.offset())?,
-            None if value.len() <= scratch.len() => value.decode_with(&mut scratch)?,
-            None => {
-                return Err(Error::InvalidLength {
-                    code: code.0,
-                    offset: value.offset(),
-                    len: value.len(),
-                    expected: "a fixed-size value of at most 4 bytes",
-                });
-            }
-        };
-        Ok(extract(&decoded))
+        match self.option(code)? {
+            Some(value) => value.decode_owned().map(Some),
+            None => Ok(None),
+        }
     }
 
     /// The client's maximum DHCP message size (option 57), if sent and valid.
     pub fn max_message_size(&self) -> Option<u16> {
-        self.scalar(OptionCode::MAX_MESSAGE_SIZE, |o| match o {
-            DhcpOption::MaxMessageSize(v) => Some(*v),
-            _ => None,
-        })
-        .ok()
-        .flatten()
+        self.fixed(OptionCode::MAX_MESSAGE_SIZE).ok().flatten()
     }
 
     /// The server identifier (option 54), if present and valid.
     pub fn server_identifier(&self) -> Option<Ipv4Addr> {
-        self.scalar(OptionCode::SERVER_IDENTIFIER, |o| match o {
-            DhcpOption::ServerIdentifier(a) => Some(*a),
-            _ => None,
-        })
-        .ok()
-        .flatten()
+        self.fixed(OptionCode::SERVER_IDENTIFIER).ok().flatten()
     }
 
     /// The requested IP address (option 50), if present and valid.
     pub fn requested_ip(&self) -> Option<Ipv4Addr> {
-        self.scalar(OptionCode::REQUESTED_IP_ADDRESS, |o| match o {
-            DhcpOption::RequestedIpAddress(a) => Some(*a),
-            _ => None,
-        })
-        .ok()
-        .flatten()
+        self.fixed(OptionCode::REQUESTED_IP_ADDRESS).ok().flatten()
     }
 
     /// The lease time in seconds (option 51), if present and valid.
     pub fn lease_time(&self) -> Option<u32> {
-        self.scalar(OptionCode::LEASE_TIME, |o| match o {
-            DhcpOption::LeaseTime(v) => Some(*v),
-            _ => None,
-        })
-        .ok()
-        .flatten()
+        self.fixed(OptionCode::LEASE_TIME).ok().flatten()
     }
 
     /// Calls `f` for every way this message departs from the strict wire

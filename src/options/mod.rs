@@ -340,6 +340,28 @@ impl OverloadSeen {
     }
 }
 
+/// Counts the overload-aware walks this thread starts, so that tests can
+/// say how many walks an operation takes.
+#[cfg(test)]
+pub(crate) mod walks {
+    use core::cell::Cell;
+
+    std::thread_local! {
+        static WALKS: Cell<usize> = const { Cell::new(0) };
+    }
+
+    pub(crate) fn count() {
+        WALKS.with(|w| w.set(w.get() + 1));
+    }
+
+    /// The walks `f` starts.
+    pub(crate) fn during(f: impl FnOnce()) -> usize {
+        let before = WALKS.with(Cell::get);
+        f();
+        WALKS.with(Cell::get) - before
+    }
+}
+
 /// The overload-aware walk over a whole message: the options area, then
 /// `file`, then `sname` when option 52 in the options area says they carry
 /// options.
@@ -362,6 +384,8 @@ impl<'a> Options<'a> {
     /// area (the bytes after a checked cookie); `file` and `sname` are read
     /// from the header when option 52 says so.
     pub fn new(header: &'a Header, options_area: &'a [u8]) -> Self {
+        #[cfg(test)]
+        walks::count();
         Options {
             header,
             current: AreaOptions::new(options_area, offset::OPTIONS, Area::Options),
@@ -581,6 +605,25 @@ impl<'a> OptionValue<'a> {
                 offset: self.first.offset,
             }),
         }
+    }
+
+    /// Decodes the value as `T`, a type that borrows nothing from the packet,
+    /// joining up to 4 bytes of fragments on the stack.
+    pub(crate) fn decode_owned<T: for<'b> value::OptionData<'b>>(&self) -> Result<T, Error> {
+        if let Some(data) = self.as_single() {
+            return T::decode(self.code, data, self.first.offset);
+        }
+        let mut scratch = [0u8; 4];
+        if self.len > scratch.len() {
+            return Err(Error::InvalidLength {
+                code: self.code.0,
+                offset: self.first.offset,
+                len: self.len,
+                expected: "a fixed-size value of at most 4 bytes",
+            });
+        }
+        let joined = self.copy_to(&mut scratch)?;
+        T::decode(self.code, joined, self.first.offset).map_err(|e| self.remap(e))
     }
 
     /// Decodes the typed value, joining fragments into `scratch` when there

@@ -1,0 +1,556 @@
+//! Server replies restricted to RFC 2131 Table 3, and the errors of the
+//! restricted builders.
+
+use core::fmt;
+use core::marker::PhantomData;
+use core::net::Ipv4Addr;
+
+use super::timers::LeaseTimers;
+use super::timers::timers_ordered;
+use super::violation::{Rule, Severity, Subject, Violation};
+use super::{SEC_TIMERS, TABLE3};
+use crate::builder::MessageBuilder;
+use crate::code::{MessageType, OptionCode};
+use crate::error::Error;
+use crate::header::Field;
+use crate::message::Message;
+use crate::options::OptionValue;
+
+/// A request's type in an error message: `a DHCP Discover`, or `without a
+/// message type`.
+struct FoundType(Option<MessageType>);
+
+impl fmt::Display for FoundType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(t) => write!(f, "a DHCP {t}"),
+            None => f.write_str("without a message type"),
+        }
+    }
+}
+
+/// Why a [`Reply`] or [`ClientMessage`](super::ClientMessage) could not be
+/// built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ProtocolError {
+    /// A wire-level error from the builder or the request (buffer too
+    /// small, unparseable request, ...).
+    #[error(transparent)]
+    Wire(#[from] Error),
+    /// The message would break an RFC rule (a missing MUST, a forbidden
+    /// option, T1/T2 out of order): the violation says which.
+    #[error("{0}")]
+    Violation(Violation),
+    /// The request is not of the type this reply answers.
+    #[error("a DHCP {reply} answers a DHCP {expected}, the request is {}", FoundType(*found))]
+    WrongRequest {
+        /// The reply being built.
+        reply: MessageType,
+        /// The request type it answers.
+        expected: MessageType,
+        /// The request's type (`None`: no option 53).
+        found: Option<MessageType>,
+    },
+    /// The option is written by a dedicated method or automatically.
+    #[error("option {code} is set by {by}, not by option()")]
+    ManagedOption {
+        /// The option code.
+        code: u8,
+        /// What sets it.
+        by: &'static str,
+    },
+}
+
+/// The first error a chain of setters met: later ones are dropped, and
+/// `finish` returns it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct FirstError(Option<ProtocolError>);
+
+impl FirstError {
+    /// Keeps `e` unless an error is already kept.
+    pub(super) fn record(&mut self, e: ProtocolError) {
+        if self.0.is_none() {
+            self.0 = Some(e);
+        }
+    }
+
+    /// The kept error, if any.
+    pub(super) fn check(&self) -> Result<(), ProtocolError> {
+        self.0.map_or(Ok(()), Err)
+    }
+}
+
+/// Which method or rule writes `code`, for codes `option()` refuses.
+pub(super) fn managed(code: OptionCode, client: bool) -> Option<&'static str> {
+    Some(match code.0 {
+        0 | 255 => "the builder (PAD/END)",
+        50 if client => "the constructor or requested_ip() (RFC 2131 Table 5)",
+        50 => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
+        51 => "lease_time() (RFC 2131 Tables 3 and 5)",
+        52 if client => "nobody: client messages are not overloaded here",
+        52 => "overload_when_full()",
+        53 => "the constructor",
+        54 if client => "the message's constructor (RFC 2131 Table 5)",
+        54 => "server_identifier()",
+        55 if !client => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
+        57 if client => "max_message_size(), which refuses values under 576",
+        57 => "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)",
+        58 if !client => "renewal_time()",
+        59 if !client => "rebinding_time()",
+        61 if client => "client_identifier()",
+        61 => "the reply itself: it echoes the request's (RFC 6842 §3)",
+        82 if client => "relay agents only (RFC 3046)",
+        82 => "the reply itself: it echoes the request's (RFC 3046 §2.2)",
+        56 if client => "nobody: SHOULD NOT in this message (RFC 2131 Table 5)",
+        _ => return None,
+    })
+}
+
+/// Marker types for the kinds of [`Reply`] and
+/// [`ClientMessage`](super::ClientMessage).
+pub mod kind {
+    /// DHCPOFFER, answering a DHCPDISCOVER.
+    #[derive(Debug)]
+    pub struct Offer;
+    /// DHCPACK, answering a DHCPREQUEST.
+    #[derive(Debug)]
+    pub struct Ack;
+    /// DHCPACK, answering a DHCPINFORM (no lease, RFC 2131 §4.3.5).
+    #[derive(Debug)]
+    pub struct InformAck;
+    /// DHCPNAK, answering a DHCPREQUEST.
+    #[derive(Debug)]
+    pub struct Nak;
+    /// DHCPDISCOVER.
+    #[derive(Debug)]
+    pub struct Discover;
+    /// DHCPREQUEST.
+    #[derive(Debug)]
+    pub struct Request;
+    /// DHCPDECLINE.
+    #[derive(Debug)]
+    pub struct Decline;
+    /// DHCPRELEASE.
+    #[derive(Debug)]
+    pub struct Release;
+    /// DHCPINFORM.
+    #[derive(Debug)]
+    pub struct Inform;
+}
+
+pub(super) mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::kind::Offer {}
+    impl Sealed for super::kind::Ack {}
+    impl Sealed for super::kind::InformAck {}
+    impl Sealed for super::kind::Nak {}
+    impl Sealed for super::kind::Discover {}
+    impl Sealed for super::kind::Request {}
+    impl Sealed for super::kind::Decline {}
+    impl Sealed for super::kind::Release {}
+    impl Sealed for super::kind::Inform {}
+}
+
+/// The kinds of [`Reply`].
+pub trait ReplyKind: sealed::Sealed {
+    /// Whether the reply grants a lease (needs `yiaddr` and option 51).
+    const LEASED: bool;
+}
+impl ReplyKind for kind::Offer {
+    const LEASED: bool = true;
+}
+impl ReplyKind for kind::Ack {
+    const LEASED: bool = true;
+}
+impl ReplyKind for kind::InformAck {
+    const LEASED: bool = false;
+}
+impl ReplyKind for kind::Nak {
+    const LEASED: bool = false;
+}
+
+/// Replies that carry configuration (OFFER, ACK, ACK to INFORM): not NAK.
+pub trait Configures: ReplyKind {}
+impl Configures for kind::Offer {}
+impl Configures for kind::Ack {}
+impl Configures for kind::InformAck {}
+
+/// Replies that grant a lease (OFFER, ACK to REQUEST).
+pub trait Leases: ReplyKind {}
+impl Leases for kind::Offer {}
+impl Leases for kind::Ack {}
+
+/// A server reply restricted to what RFC 2131 §4.3.1 Table 3 allows.
+///
+/// [`MessageBuilder::reply_to`] copies `xid`, `htype`, `hlen`, `flags`,
+/// `giaddr` and `chaddr` and sets `op` BOOTREPLY, `hops` 0, `secs` 0 and the
+/// maximum size from the request's option 57. On top of that:
+///
+/// | | OFFER | ACK | ACK to INFORM | NAK |
+/// |---|---|---|---|---|
+/// | `ciaddr` | 0 | request's | request's | 0 |
+/// | `yiaddr` | required | required | 0 | 0 (no setter) |
+/// | `siaddr`, `sname`, `file`, other options | settable | settable | settable | no setter |
+/// | 54 server identifier | required | required | required | required |
+/// | 51 lease time | required | required | no setter | no setter |
+/// | 58/59 T1/T2 | settable, T1 < T2 < lease | same | no setter | no setter |
+/// | 56 message | settable | settable | settable | settable |
+/// | 50, 55, 57 | never | never | never | never |
+/// | 61 client identifier | echoed (RFC 6842) | echoed | echoed | echoed |
+/// | 82 relay agent information | echoed last (RFC 3046 §2.2) | echoed | echoed | echoed |
+/// | broadcast bit | request's | request's | request's | set when relayed (§4.3.2) |
+///
+/// [`finish`](Self::finish) refuses a reply missing a MUST.
+///
+/// ```
+/// # fn main() -> Result<(), dhcpwire::protocol::ProtocolError> {
+/// use dhcpwire::{Message, MessageType, OptionCode};
+/// use dhcpwire::protocol::{ClientMessage, ProtocolError, Reply, RequestState, Rule, Subject};
+/// use std::net::Ipv4Addr;
+/// let mut q = [0u8; 576];
+/// let state = RequestState::InitReboot { requested: Ipv4Addr::new(10, 0, 0, 9) };
+/// let n = ClientMessage::request(&mut q, 7, &[2, 0, 0, 0, 0, 1], state)?.finish()?;
+/// let request = Message::parse(&q[..n])?;
+///
+/// let mut buf = [0u8; 576];
+/// let n = Reply::nak(&request, &mut buf)?
+///     .server_identifier(Ipv4Addr::new(10, 0, 0, 1))
+///     .message(b"wrong network")
+///     .finish()?;
+/// let nak = Message::parse(&buf[..n])?;
+/// assert_eq!(nak.message_type()?, Some(MessageType::Nak));
+///
+/// // An ACK without a lease time is refused.
+/// let err = Reply::ack(&request, &mut buf)?
+///     .yiaddr(Ipv4Addr::new(10, 0, 0, 9))
+///     .server_identifier(Ipv4Addr::new(10, 0, 0, 1))
+///     .finish()
+///     .unwrap_err();
+/// let ProtocolError::Violation(v) = err else { panic!() };
+/// assert_eq!((v.rule, v.subject), (Rule::Missing, Subject::Option(OptionCode::LEASE_TIME)));
+/// # Ok(()) }
+/// ```
+#[derive(Debug)]
+pub struct Reply<'r, 'b, K> {
+    b: MessageBuilder<'b>,
+    message_type: MessageType,
+    relay_info: Option<OptionValue<'r>>,
+    server_id: bool,
+    yiaddr: bool,
+    lease: Option<u32>,
+    t1: Option<u32>,
+    t2: Option<u32>,
+    error: FirstError,
+    _kind: PhantomData<K>,
+}
+
+impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
+    fn start(
+        request: &Message<'r>,
+        buf: &'b mut [u8],
+        reply: MessageType,
+        expected: MessageType,
+    ) -> Result<Self, ProtocolError> {
+        request.cookie()?;
+        let found = request.message_type()?;
+        if found != Some(expected) {
+            return Err(ProtocolError::WrongRequest {
+                reply,
+                expected,
+                found,
+            });
+        }
+        let mut b = MessageBuilder::reply_to(request, reply, buf)?;
+        if let Some(id) = request.option(OptionCode::CLIENT_IDENTIFIER)? {
+            for frag in id.fragments() {
+                b.option(OptionCode::CLIENT_IDENTIFIER, frag.data);
+            }
+        }
+        Ok(Reply {
+            b,
+            message_type: reply,
+            relay_info: request.option(OptionCode::RELAY_AGENT_INFORMATION)?,
+            server_id: false,
+            yiaddr: false,
+            lease: None,
+            t1: None,
+            t2: None,
+            error: FirstError::default(),
+            _kind: PhantomData,
+        })
+    }
+
+    fn fail(&mut self, e: ProtocolError) {
+        self.error.record(e);
+    }
+
+    fn violation(&self, rule: Rule, subject: Subject, section: &'static str) -> ProtocolError {
+        ProtocolError::Violation(Violation {
+            rule,
+            subject,
+            severity: Severity::Must,
+            section,
+            message_type: Some(self.message_type),
+        })
+    }
+
+    /// Option 54 (required in every reply).
+    pub fn server_identifier(&mut self, addr: Ipv4Addr) -> &mut Self {
+        if self.server_id {
+            let e = self.violation(
+                Rule::Length {
+                    len: 8,
+                    expected: "4",
+                },
+                Subject::Option(OptionCode::SERVER_IDENTIFIER),
+                "RFC 2132 §9.7",
+            );
+            self.fail(e);
+            return self;
+        }
+        self.server_id = true;
+        self.b.server_identifier(addr);
+        self
+    }
+
+    /// Option 56, a human-readable message (e.g. why a NAK).
+    pub fn message(&mut self, text: &[u8]) -> &mut Self {
+        self.b.option(OptionCode::MESSAGE, text);
+        self
+    }
+
+    /// Option 60 (Table 3: MAY in every reply).
+    pub fn vendor_class_identifier(&mut self, class: &[u8]) -> &mut Self {
+        self.b.vendor_class_identifier(class);
+        self
+    }
+
+    /// Checks the MUSTs, echoes option 82 as the last option and writes
+    /// END; returns the message length.
+    ///
+    /// # Errors
+    /// [`ProtocolError::Violation`] for a missing server identifier, `yiaddr`
+    /// or lease time, or T1/T2 out of order; the first setter error; or the
+    /// builder's [`Error`].
+    pub fn finish(&mut self) -> Result<usize, ProtocolError> {
+        self.error.check()?;
+        if !self.server_id {
+            return Err(self.violation(
+                Rule::Missing,
+                Subject::Option(OptionCode::SERVER_IDENTIFIER),
+                TABLE3,
+            ));
+        }
+        if K::LEASED {
+            if !self.yiaddr {
+                return Err(self.violation(Rule::Missing, Subject::Field(Field::Yiaddr), TABLE3));
+            }
+            if self.lease.is_none() {
+                return Err(self.violation(
+                    Rule::Missing,
+                    Subject::Option(OptionCode::LEASE_TIME),
+                    TABLE3,
+                ));
+            }
+            if !timers_ordered(self.t1, self.t2, self.lease) {
+                return Err(self.violation(
+                    Rule::TimerOrder {
+                        t1: self.t1,
+                        t2: self.t2,
+                        lease: self.lease,
+                    },
+                    Subject::Option(OptionCode::RENEWAL_TIME),
+                    SEC_TIMERS,
+                ));
+            }
+        }
+        if let Some(info) = self.relay_info {
+            for frag in info.fragments() {
+                self.b
+                    .option(OptionCode::RELAY_AGENT_INFORMATION, frag.data);
+            }
+        }
+        Ok(self.b.finish()?)
+    }
+}
+
+impl<'r, 'b> Reply<'r, 'b, kind::Offer> {
+    /// A DHCPOFFER answering the DHCPDISCOVER `request`.
+    ///
+    /// # Errors
+    /// [`ProtocolError::WrongRequest`] when `request` is not a DHCPDISCOVER;
+    /// [`Error::BufferTooSmall`] for a buffer under 240 bytes.
+    pub fn offer(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+        Self::start(request, buf, MessageType::Offer, MessageType::Discover)
+    }
+}
+
+impl<'r, 'b> Reply<'r, 'b, kind::Ack> {
+    /// A DHCPACK answering the DHCPREQUEST `request`, `ciaddr` copied
+    /// from it.
+    ///
+    /// # Errors
+    /// As [`Reply::offer`], for a DHCPREQUEST.
+    pub fn ack(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+        let mut r = Self::start(request, buf, MessageType::Ack, MessageType::Request)?;
+        r.b.ciaddr(request.ciaddr());
+        Ok(r)
+    }
+}
+
+impl<'r, 'b> Reply<'r, 'b, kind::InformAck> {
+    /// A DHCPACK answering the DHCPINFORM `request`: `ciaddr` copied, no
+    /// `yiaddr`, no lease time (RFC 2131 §4.3.5).
+    ///
+    /// # Errors
+    /// As [`Reply::offer`], for a DHCPINFORM.
+    pub fn ack_inform(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+        let mut r = Self::start(request, buf, MessageType::Ack, MessageType::Inform)?;
+        r.b.ciaddr(request.ciaddr());
+        Ok(r)
+    }
+}
+
+impl<'r, 'b> Reply<'r, 'b, kind::Nak> {
+    /// A DHCPNAK answering the DHCPREQUEST `request`: nothing but 53, 54,
+    /// 56, 60 and the echoed 61 and 82; the broadcast bit set when the
+    /// request came through a relay (RFC 2131 §4.3.2).
+    ///
+    /// # Errors
+    /// As [`Reply::offer`], for a DHCPREQUEST.
+    pub fn nak(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+        let mut r = Self::start(request, buf, MessageType::Nak, MessageType::Request)?;
+        if !request.giaddr().is_unspecified() {
+            r.b.flags(request.flags().with_broadcast(true));
+        }
+        Ok(r)
+    }
+}
+
+impl<K: Configures> Reply<'_, '_, K> {
+    /// `siaddr`: the next bootstrap server.
+    pub fn siaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.b.siaddr(addr);
+        self
+    }
+
+    /// `sname`: the server host name (at most 64 bytes).
+    pub fn sname(&mut self, name: &[u8]) -> &mut Self {
+        self.b.sname(name);
+        self
+    }
+
+    /// `file`: the boot file name (at most 128 bytes).
+    pub fn file(&mut self, name: &[u8]) -> &mut Self {
+        self.b.file(name);
+        self
+    }
+
+    /// Lets options that do not fit move into `file`/`sname` (option 52).
+    pub fn overload_when_full(&mut self, allowed: bool) -> &mut Self {
+        self.b.overload_when_full(allowed);
+        self
+    }
+
+    /// Option 1.
+    pub fn subnet_mask(&mut self, mask: Ipv4Addr) -> &mut Self {
+        self.b.subnet_mask(mask);
+        self
+    }
+
+    /// Option 3.
+    pub fn routers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+        self.b.routers(addrs);
+        self
+    }
+
+    /// Option 6.
+    pub fn dns_servers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+        self.b.dns_servers(addrs);
+        self
+    }
+
+    /// Option 15.
+    pub fn domain_name(&mut self, name: &[u8]) -> &mut Self {
+        self.b.domain_name(name);
+        self
+    }
+
+    /// Option 28.
+    pub fn broadcast_address(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.b.broadcast_address(addr);
+        self
+    }
+
+    /// Any other option ("All others: MAY"). Options with a dedicated
+    /// setter or written automatically, and those Table 3 forbids (50, 55,
+    /// 57) are refused with [`ProtocolError::ManagedOption`].
+    pub fn option(&mut self, code: OptionCode, value: &[u8]) -> &mut Self {
+        match managed(code, false) {
+            Some(by) => self.fail(ProtocolError::ManagedOption { code: code.0, by }),
+            None => {
+                self.b.option(code, value);
+            }
+        }
+        self
+    }
+
+    /// A typed option, refused like [`option`](Self::option).
+    pub fn typed(&mut self, option: &crate::DhcpOption<'_>) -> &mut Self {
+        match managed(option.code(), false) {
+            Some(by) => self.fail(ProtocolError::ManagedOption {
+                code: option.code().0,
+                by,
+            }),
+            None => {
+                self.b.typed(option);
+            }
+        }
+        self
+    }
+}
+
+impl<K: Leases> Reply<'_, '_, K> {
+    /// `yiaddr`: the address offered or assigned (required).
+    pub fn yiaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
+        self.yiaddr = !addr.is_unspecified();
+        self.b.yiaddr(addr);
+        self
+    }
+
+    /// Option 51 in seconds ([`INFINITE`](super::INFINITE) for no expiry; required).
+    pub fn lease_time(&mut self, secs: u32) -> &mut Self {
+        let old = self.lease.replace(secs);
+        self.set_timer(old, OptionCode::LEASE_TIME, secs)
+    }
+
+    /// Option 58, T1 (default 0.5 × lease when absent).
+    pub fn renewal_time(&mut self, secs: u32) -> &mut Self {
+        let old = self.t1.replace(secs);
+        self.set_timer(old, OptionCode::RENEWAL_TIME, secs)
+    }
+
+    /// Option 59, T2 (default 0.875 × lease when absent).
+    pub fn rebinding_time(&mut self, secs: u32) -> &mut Self {
+        let old = self.t2.replace(secs);
+        self.set_timer(old, OptionCode::REBINDING_TIME, secs)
+    }
+
+    /// Writes timer option `code`, or replaces the value a call before
+    /// (`previous`) wrote.
+    fn set_timer(&mut self, previous: Option<u32>, code: OptionCode, secs: u32) -> &mut Self {
+        let value = secs.to_be_bytes();
+        if previous.is_none() || !self.b.overwrite(code, &value) {
+            self.b.option(code, &value);
+        }
+        self
+    }
+
+    /// Options 51, 58 and 59 from `timers`.
+    pub fn timers(&mut self, timers: &LeaseTimers) -> &mut Self {
+        self.lease_time(timers.lease)
+            .renewal_time(timers.t1)
+            .rebinding_time(timers.t2)
+    }
+}
