@@ -1,0 +1,106 @@
+//! The tcpdump -v-like rendering of a message and of one option.
+
+use core::fmt;
+
+use super::Message;
+use crate::header::Area;
+use crate::options::RawOption;
+
+impl fmt::Display for Message<'_> {
+    /// A tcpdump -v-like rendering: summary line, non-zero header fields,
+    /// then one line per option with its typed value.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let h = self.header;
+        write!(f, "BOOTP/DHCP, {}", h.op())?;
+        // tcpdump names the client only on requests.
+        if h.op() == crate::header::Op::BootRequest && h.htype == 1 && h.hlen == 6 {
+            write!(f, " from {}", crate::fmt::Hex(h.chaddr_lossy()))?;
+        }
+        write!(f, ", length {}", self.bytes.len())?;
+        if h.hops != 0 {
+            write!(f, ", hops {}", h.hops)?;
+        }
+        write!(f, ", xid 0x{:x}", h.xid())?;
+        if h.secs() != 0 {
+            write!(f, ", secs {}", h.secs())?;
+        }
+        writeln!(f, ", Flags {}", h.flags())?;
+        for (label, addr) in [
+            ("Client-IP", h.ciaddr()),
+            ("Your-IP", h.yiaddr()),
+            ("Server-IP", h.siaddr()),
+            ("Gateway-IP", h.giaddr()),
+        ] {
+            if !addr.is_unspecified() {
+                writeln!(f, "\t  {label} {addr}")?;
+            }
+        }
+        if h.htype == 1 {
+            writeln!(
+                f,
+                "\t  Client-Ethernet-Address {}",
+                crate::fmt::Hex(h.chaddr_lossy())
+            )?;
+        } else {
+            writeln!(
+                f,
+                "\t  Client-Hardware-Address htype {} hlen {} {}",
+                h.htype,
+                h.hlen,
+                crate::fmt::Hex(h.chaddr_lossy())
+            )?;
+        }
+        if let Ok(Some(name)) = self.sname() {
+            if !name.is_empty() {
+                writeln!(f, "\t  sname \"{}\"", crate::fmt::Text(name))?;
+            }
+        }
+        if let Ok(Some(name)) = self.file() {
+            if !name.is_empty() {
+                writeln!(f, "\t  file \"{}\"", crate::fmt::Text(name))?;
+            }
+        }
+        if let Err(e) = self.cookie {
+            return writeln!(f, "\t  {e}");
+        }
+        writeln!(f, "\t  Vendor-rfc1048 Extensions")?;
+        writeln!(f, "\t    Magic Cookie 0x63825363")?;
+        for opt in self.options() {
+            match opt {
+                Ok(opt) => writeln!(f, "\t    {opt}")?,
+                Err(e) => writeln!(f, "\t    error: {e}")?,
+            }
+        }
+        if let Ok(tail) = self.trailing() {
+            if !tail.is_empty() && tail.iter().all(|&b| b == 0) {
+                writeln!(f, "\t    PAD Option 0, length 0, occurs {}", tail.len())?;
+            } else if !tail.is_empty() {
+                writeln!(f, "\t    {} bytes after END", tail.len())?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for RawOption<'_> {
+    /// `Name Option N, length L: value`, like tcpdump -v.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} Option {}, length {}",
+            self.code,
+            self.code.0,
+            self.len()
+        )?;
+        if self.area != Area::Options {
+            write!(f, " (in {})", self.area)?;
+        }
+        if self.is_empty() {
+            return Ok(());
+        }
+        match self.decode() {
+            Ok(v) => write!(f, ": {v}"),
+            Err(e) => write!(f, ": {} [{e}]", crate::fmt::Hex(self.data)),
+        }
+    }
+}
