@@ -53,7 +53,7 @@ impl Message<'_> {
     /// it does not notice:
     /// - a second option 53, which RFC 3396 joins with the first into an
     ///   invalid two-byte value (`message_type` reports
-    ///   [`Error::InvalidLength`]);
+    ///   [`Error::InvalidLength`](crate::Error::InvalidLength));
     /// - a malformed option after the first option 53 (`message_type`
     ///   reports the walk error);
     /// - an option 52 after the first option 53.
