@@ -5,6 +5,11 @@
 //! fragments, END is added, and the message is zero-padded to a minimum
 //! length (300 bytes, the BOOTP minimum, unless configured otherwise).
 
+mod overload;
+mod rebuild;
+
+pub use rebuild::rebuild;
+
 use core::net::Ipv4Addr;
 
 use crate::code::{MessageType, OptionCode};
@@ -392,80 +397,6 @@ impl<'b> MessageBuilder<'b> {
         self
     }
 
-    /// Writes option 52 with `value`.
-    pub fn overload(&mut self, value: crate::options::Overload) -> &mut Self {
-        self.option(OptionCode::OVERLOAD, &[value.to_u8()])
-    }
-
-    /// Lets options that no longer fit in the options area (within the
-    /// buffer and [`max_size`](Self::max_size)) move into `file`, then
-    /// `sname`, in the caller's order (RFC 2131 §4.1), with option 52 added
-    /// to the options area to say so. A field given a name with
-    /// [`file`](Self::file) or [`sname`](Self::sname) is never used. Without
-    /// this, such an option is an [`Error::BufferTooSmall`] that says how
-    /// much was needed. Once the caller has written option 52 or opened
-    /// `file`/`sname` with [`area`](Self::area), the builder does not move
-    /// options by itself (a second option 52 would make both unusable), so
-    /// an option that does not fit is that error too.
-    ///
-    /// ```
-    /// # fn main() -> Result<(), dhcpwire::Error> {
-    /// use dhcpwire::{Area, Message, MessageBuilder, OptionCode, Overload};
-    /// let mut buf = [0u8; 1500];
-    /// let len = MessageBuilder::new(&mut buf)?
-    ///     .max_size(300)
-    ///     .overload_when_full(true)
-    ///     .option(OptionCode::HOST_NAME, &[b'a'; 50])
-    ///     .option(OptionCode::DOMAIN_NAME, &[b'b'; 100]) // does not fit: goes to file
-    ///     .finish()?;
-    /// assert_eq!(len, 300);
-    /// let msg = Message::parse(&buf[..len])?;
-    /// assert_eq!(msg.overload()?, Some(Overload::File));
-    /// let domain = msg.option(OptionCode::DOMAIN_NAME)?.unwrap();
-    /// assert_eq!(domain.first().area, Area::File);
-    /// # Ok(()) }
-    /// ```
-    pub fn overload_when_full(&mut self, allowed: bool) -> &mut Self {
-        self.overload_allowed = allowed;
-        // An option 52 written before this call (later ones are seen by
-        // `emit`, the only writer while overload is allowed).
-        if allowed && self.overload == OverloadBy::Nobody {
-            let written = self.buf.get(offset::OPTIONS..self.main.pos).unwrap_or(&[]);
-            if crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options)
-                .flatten()
-                .any(|o| o.code == OptionCode::OVERLOAD)
-            {
-                self.overload_by_hand();
-            }
-        }
-        self
-    }
-
-    /// The caller writes option 52 at `at` in `area`: false (and the
-    /// error kept) when the automatic overload already wrote one. Out of
-    /// line: rare, and kept off every other option's path.
-    #[cold]
-    fn caller_overload(&mut self, area: Area, at: usize) -> bool {
-        if area == Area::Options {
-            self.overload_by_hand();
-            true
-        } else if matches!(self.overload, OverloadBy::Builder { .. }) {
-            self.fail(Error::OverloadAlreadyWritten { area, offset: at });
-            false
-        } else {
-            true
-        }
-    }
-
-    /// The caller writes option 52 or opens `file`/`sname` itself: from now
-    /// on the automatic overload neither adds a second option 52 nor uses
-    /// an area the caller's option 52 may not name.
-    fn overload_by_hand(&mut self) {
-        if self.overload == OverloadBy::Nobody {
-            self.overload = OverloadBy::Caller;
-        }
-    }
-
     /// Sets the maximum size a reply to `request` may have (RFC 2132
     /// §9.10): from the client's option 57, which counts the IP and UDP
     /// headers (576 = 20 + 8 + 548), values below the legal minimum of 576
@@ -474,138 +405,6 @@ impl<'b> MessageBuilder<'b> {
     pub fn max_size_from_request(&mut self, request: &Message<'_>) -> &mut Self {
         let datagram = request.max_message_size().unwrap_or(576).max(576);
         self.max_size(usize::from(datagram) - 28)
-    }
-
-    /// Overwrites the value of an option already written (in any area) with
-    /// a value of the same length; false when there is none.
-    pub(crate) fn overwrite(&mut self, code: OptionCode, value: &[u8]) -> bool {
-        // Every area written so far: with automatic overload the option may
-        // have moved into `file` or `sname`.
-        let areas = [
-            (offset::OPTIONS, self.main, Area::Options),
-            (offset::FILE, self.file, Area::File),
-            (offset::SNAME, self.sname, Area::Sname),
-        ];
-        let found = areas
-            .into_iter()
-            .filter(|(_, cursor, _)| cursor.opened)
-            .find_map(|(start, cursor, area)| {
-                let written = self.buf.get(start..cursor.pos.min(self.buf.len()))?;
-                crate::options::AreaOptions::new(written, start, area)
-                    .flatten()
-                    .find(|o| o.code == code && o.len() == value.len())
-                    .map(|o| o.value_offset())
-            });
-        match found.and_then(|at| self.buf.get_mut(at..at + value.len())) {
-            Some(dst) => {
-                dst.copy_from_slice(value);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Moves the write position for an option of `total` bytes to the next
-    /// area with room for it and an END, writing option 52 on the first
-    /// move. Returns false when no area has room.
-    fn spill(&mut self, total: usize) -> bool {
-        if self.overload == OverloadBy::Caller {
-            return false;
-        }
-        if self.overload == OverloadBy::Nobody {
-            // Option 52 and the main area's END must still fit: move the
-            // last options of the main area to the front of `file` (their
-            // order is kept) until they do.
-            if self.main.pos + 3 + 1 > self.limit && !self.move_tail_to_file() {
-                return false;
-            }
-            let at = self.main.pos;
-            if at + 3 + 1 > self.limit {
-                return false;
-            }
-            if let Some(dst) = self.buf.get_mut(at..at + 3) {
-                dst.copy_from_slice(&[OptionCode::OVERLOAD.0, 1, 0]);
-            }
-            self.main.pos = at + 3;
-            self.overload = OverloadBy::Builder { value_at: at + 2 };
-        }
-        let candidates = [
-            (Area::File, self.file_named),
-            (Area::Sname, self.sname_named),
-        ];
-        for (area, named) in candidates {
-            // Keep the caller's order: never go back to an earlier area.
-            if named || area < self.area {
-                continue;
-            }
-            let room = self.area_limit(area).saturating_sub(self.cursor(area).pos);
-            if total < room {
-                self.open_area(area);
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Moves the trailing options of the main area into `file` so that
-    /// option 52 and END fit in the main area. Only when `file` is still
-    /// empty and unnamed, and the main area holds well-formed options.
-    fn move_tail_to_file(&mut self) -> bool {
-        if self.file_named || self.file.opened || self.area != Area::Options {
-            return false;
-        }
-        let end = self.main.pos;
-        let Some(written) = self.buf.get(offset::OPTIONS..end) else {
-            return false;
-        };
-        // Option starts in the main area, found by walking what was written.
-        const KEEP: usize = 64;
-        let mut starts = [0usize; KEEP];
-        let mut count = 0;
-        // Option 53 stays in the options field, where clients that do not
-        // follow overload look for it.
-        let mut keep_until = offset::OPTIONS;
-        for opt in crate::options::AreaOptions::new(written, offset::OPTIONS, Area::Options) {
-            let Ok(opt) = opt else { return false };
-            if let Some(slot) = starts.get_mut(count % KEEP) {
-                *slot = opt.offset;
-            }
-            if opt.code == OptionCode::MESSAGE_TYPE {
-                keep_until = keep_until.max(opt.value_offset() + opt.len());
-            }
-            count += 1;
-        }
-        // Walk back from the end until 52 + END fit at the cut.
-        let mut cut = end;
-        let mut i = count;
-        while cut + 3 + 1 > self.limit {
-            if i == 0 || count - i >= KEEP {
-                return false;
-            }
-            i -= 1;
-            cut = starts.get(i % KEEP).copied().unwrap_or(end);
-            if cut < keep_until {
-                return false;
-            }
-        }
-        let moved = end - cut;
-        // The moved options and the file area's END must fit in `file`.
-        if moved + 1 > Area::File.field_len().unwrap_or(0) {
-            return false;
-        }
-        self.open_area(Area::File);
-        let Some((head, tail)) = self.buf.split_at_mut_checked(offset::OPTIONS) else {
-            return false;
-        };
-        let src = tail.get(cut - offset::OPTIONS..end - offset::OPTIONS);
-        let dst = head.get_mut(offset::FILE..offset::FILE + moved);
-        let (Some(src), Some(dst)) = (src, dst) else {
-            return false;
-        };
-        dst.copy_from_slice(src);
-        self.file.pos = offset::FILE + moved;
-        self.main.pos = cut;
-        true
     }
 
     /// The end of the writable region of an area.
@@ -1042,53 +841,6 @@ impl FragmentWriter<'_> {
             piece = later;
         }
     }
-}
-
-/// Re-emits a parsed message through the builder, reproducing every option
-/// instance in place (PAD runs, fragment boundaries, overloaded areas, bytes
-/// after END). The output equals the input for any message whose options
-/// walk without error: a check that nothing was lost in parsing.
-///
-/// # Errors
-/// The message's cookie or walk error, or [`Error::BufferTooSmall`].
-///
-/// ```
-/// # fn main() -> Result<(), dhcpwire::Error> {
-/// use dhcpwire::{Message, MessageBuilder, MessageType, builder::rebuild};
-/// let mut buf = [0u8; 300];
-/// let len = MessageBuilder::new(&mut buf)?.message_type(MessageType::Inform).finish()?;
-/// let mut out = [0u8; 300];
-/// let n = rebuild(&Message::parse(&buf[..len])?, &mut out)?;
-/// assert_eq!(&out[..n], &buf[..len]);
-/// # Ok(()) }
-/// ```
-pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
-    msg.cookie()?;
-    let mut b = MessageBuilder::new(out)?;
-    b.min_len(0).max_size(msg.len()).header(msg.header());
-    for area in crate::options::walk_areas(msg.overload()?) {
-        b.area(area);
-        let slice = msg.area(area);
-        let mut walk = crate::options::AreaOptions::new(slice, area.start(), area);
-        let mut cursor = area.start();
-        for opt in walk.by_ref() {
-            let opt = opt?;
-            b.pad(opt.offset - cursor).option(opt.code, opt.data);
-            cursor = opt.offset + 2 + opt.len();
-        }
-        match (walk.end_offset(), walk.trailing()) {
-            (Some(end), Some(tail)) => {
-                b.pad(end - cursor).end().raw(tail);
-            }
-            _ => {
-                // Ran out without END: only PAD bytes can remain.
-                let area_end = area.start() + slice.len();
-                b.pad(area_end - cursor).no_end();
-            }
-        }
-    }
-    b.area(Area::Options);
-    b.finish()
 }
 
 const _: () = assert!(HEADER_LEN + 4 == MIN_DHCP_LEN);
