@@ -5,7 +5,7 @@
 //! what was expected there. [`Error::offset`] returns it uniformly and
 //! [`Error::kind`] gives a stable snake-case name for scripts.
 
-use crate::header::Area;
+use crate::layout::Area;
 
 /// Everything that can go wrong while parsing, walking, decoding, editing or
 /// building a DHCP message.

@@ -51,10 +51,12 @@
 //! ```
 //!
 //! ## Layers
+//! Each layer imports only the ones before it:
 //! - [`header`]: the 236-byte [`Header`] as a zerocopy struct.
-//! - [`message`]: [`Message`] (read) and [`MessageMut`] (edit in place).
 //! - [`options`]: the raw, overload-aware and RFC 3396 walks, and typed
-//!   [`DhcpOption`] values with sub-option iterators.
+//!   [`DhcpOption`] values with sub-option iterators, generated from one
+//!   catalogue of the typed codes.
+//! - [`message`]: [`Message`] (read) and [`MessageMut`] (edit in place).
 //! - [`builder`]: the [`MessageBuilder`].
 //! - [`protocol`]: RFC 2131 rules: replies per Table 3, client messages per
 //!   Table 5, validation, where a reply goes, lease timers.
@@ -94,6 +96,7 @@ pub mod code;
 pub mod error;
 mod fmt;
 pub mod header;
+mod layout;
 pub mod message;
 pub mod options;
 pub mod protocol;

@@ -46,16 +46,15 @@ impl MessageBuilder<'_> {
         self.overload_allowed = allowed;
         // An option 52 written before this call (later ones are seen by
         // `emit`, the only writer while overload is allowed).
-        if allowed && self.overload == OverloadBy::Nobody {
-            if self
-                .written(Area::Options)
+        let written_52 = || {
+            self.written(Area::Options)
                 .into_iter()
                 .flatten()
                 .flatten()
                 .any(|o| o.code == OptionCode::OVERLOAD)
-            {
-                self.overload_by_hand();
-            }
+        };
+        if allowed && self.overload == OverloadBy::Nobody && written_52() {
+            self.overload_by_hand();
         }
         self
     }

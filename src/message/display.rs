@@ -1,10 +1,8 @@
-//! The tcpdump -v-like rendering of a message and of one option.
+//! The tcpdump -v-like rendering of a message.
 
 use core::fmt;
 
 use super::Message;
-use crate::header::Area;
-use crate::options::RawOption;
 
 impl fmt::Display for Message<'_> {
     /// A tcpdump -v-like rendering: summary line, non-zero header fields,
@@ -79,28 +77,5 @@ impl fmt::Display for Message<'_> {
             }
         }
         Ok(())
-    }
-}
-
-impl fmt::Display for RawOption<'_> {
-    /// `Name Option N, length L: value`, like tcpdump -v.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} Option {}, length {}",
-            self.code,
-            self.code.0,
-            self.len()
-        )?;
-        if self.area != Area::Options {
-            write!(f, " (in {})", self.area)?;
-        }
-        if self.is_empty() {
-            return Ok(());
-        }
-        match self.decode() {
-            Ok(v) => write!(f, ": {v}"),
-            Err(e) => write!(f, ": {} [{e}]", crate::fmt::Hex(self.data)),
-        }
     }
 }

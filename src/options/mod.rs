@@ -6,6 +6,7 @@
 //! progress of at least one byte per step and is fused: after the first
 //! error it yields nothing more.
 
+use core::fmt;
 use core::iter::FusedIterator;
 
 use crate::code::OptionCode;
@@ -159,6 +160,29 @@ impl<'a> RawOption<'a> {
     #[inline(always)]
     pub fn decode(&self) -> Result<typed::DhcpOption<'a>, Error> {
         typed::DhcpOption::decode(self.code, self.data, self.offset)
+    }
+}
+
+impl fmt::Display for RawOption<'_> {
+    /// `Name Option N, length L: value`, like tcpdump -v.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} Option {}, length {}",
+            self.code,
+            self.code.0,
+            self.len()
+        )?;
+        if self.area != Area::Options {
+            write!(f, " (in {})", self.area)?;
+        }
+        if self.is_empty() {
+            return Ok(());
+        }
+        match self.decode() {
+            Ok(v) => write!(f, ": {v}"),
+            Err(e) => write!(f, ": {} [{e}]", crate::fmt::Hex(self.data)),
+        }
     }
 }
 

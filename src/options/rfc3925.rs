@@ -232,8 +232,8 @@ impl FusedIterator for Entries<'_> {}
 #[cfg(feature = "serde")]
 mod json {
     use super::*;
+    use crate::options::common::Text;
     use crate::options::json::hex;
-    use crate::options::typed::Text;
     use serde::ser::SerializeMap;
     use serde::{Serialize, Serializer};
 
