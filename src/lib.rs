@@ -114,6 +114,8 @@ pub use builder::MessageBuilder;
 pub use code::{MessageType, OptionCode};
 pub use error::Error;
 pub use header::{Flags, Header, Op};
-pub use message::{Deviation, DeviationKind, MAGIC_COOKIE, Message, MessageMut};
+pub use message::{
+    Deviation, DeviationKind, MAGIC_COOKIE, Message, MessageMut, OptionIndex, RelayAgentInformation,
+};
 pub use options::typed::DhcpOption;
-pub use options::{Area, OptionValue, Options, Overload, RawOption};
+pub use options::{Area, Joined, OptionValue, Options, Overload, RawOption};

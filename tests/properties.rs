@@ -61,6 +61,45 @@ fn read_everything(bytes: &[u8]) {
     {
         assert!(r.offset() <= len, "{r:?}");
     }
+    // The index answers as a walk per code does, and its strict accessors
+    // never panic and point inside the input.
+    match msg.index() {
+        Ok(idx) => {
+            for code in idx.codes() {
+                let walked = msg.option(code).expect("indexed, so it walks");
+                let indexed = idx.get(code).expect("listed, so present");
+                let walked = walked.expect("indexed, so present");
+                assert_eq!(
+                    (indexed.first(), indexed.fragment_count(), indexed.len()),
+                    (walked.first(), walked.fragment_count(), walked.len())
+                );
+                assert_eq!(indexed.joined().to_vec(), joined(&walked));
+            }
+            for r in [
+                idx.message_type().err(),
+                idx.server_identifier().err(),
+                idx.requested_ip().err(),
+                idx.lease_time().err(),
+                idx.max_message_size().err(),
+                idx.host_name().err(),
+                idx.routers().err(),
+                idx.parameter_request_list().err(),
+                idx.client_identifier().err(),
+                idx.relay_agent_information().err(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(r.offset() <= len, "{r:?}");
+            }
+            if let Ok(Some(relay)) = idx.relay_agent_information() {
+                for sub in relay.iter() {
+                    assert!(sub.offset < len && sub.data.len() < len);
+                }
+            }
+        }
+        Err(e) => assert_eq!(Some(Err(e)), msg.options().find(|o| o.is_err())),
+    }
     // Whatever walks cleanly is re-emitted byte for byte.
     if msg.is_dhcp() && msg.options().all(|o| o.is_ok()) {
         let mut out = vec![0u8; len];

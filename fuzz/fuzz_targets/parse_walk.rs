@@ -303,6 +303,49 @@ fuzz_target!(|data: &[u8]| {
         msg.bootp_vendor_area(),
         msg.options_area(),
     );
+    // The index: the walk's error, or a look-up per code that agrees with
+    // the walk, and strict accessors whose errors point into the input.
+    match msg.index() {
+        Ok(idx) => {
+            assert!(walk_err.is_none() && msg.is_dhcp());
+            assert_eq!(idx.len(), per_code.len());
+            for (&code, instances) in &per_code {
+                let fragments = instances.len();
+                let total: usize = instances.iter().map(|o| o.len()).sum();
+                let v = idx.get(OptionCode(code)).expect("indexed");
+                assert_eq!((v.fragment_count(), v.len()), (fragments, total));
+                let joined = v.joined();
+                assert_eq!(joined.chunks().map(<[u8]>::len).sum::<usize>(), total);
+                assert_eq!(joined.bytes().len(), total);
+            }
+            let errors = [
+                idx.message_type().err(),
+                idx.server_identifier().err(),
+                idx.requested_ip().err(),
+                idx.lease_time().err(),
+                idx.max_message_size().err(),
+                idx.host_name().err(),
+                idx.dns_servers().err(),
+                idx.parameter_request_list().err(),
+                idx.client_identifier().err(),
+                idx.relay_agent_information().err(),
+            ];
+            for e in errors.into_iter().flatten() {
+                check_err(&e, data, "index accessor");
+            }
+            if let Ok(Some(relay)) = idx.relay_agent_information() {
+                for sub in relay.iter() {
+                    assert!(sub.offset < len, "relay sub-option beyond {len}");
+                    let _ = (sub.data.to_vec(), sub.data.as_slice());
+                }
+            }
+        }
+        Err(e) => {
+            assert!(walk_err.is_some() || !msg.is_dhcp());
+            check_err(&e, data, "index");
+        }
+    }
+
     let dev = msg.for_each_deviation(|d| {
         assert!(d.offset <= len, "deviation {d:?} beyond {len}");
         let _ = d.to_string();

@@ -4,10 +4,15 @@
 mod deviation;
 mod display;
 mod edit;
+mod index;
 mod peek;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use edit::MessageMut;
+pub use index::{
+    AddressIter, Addresses, ClientIdentifier, Codes, INDEXED_CODES, OptionIndex,
+    RelayAgentInformation, RelaySub,
+};
 
 use core::fmt;
 use core::net::Ipv4Addr;

@@ -14,10 +14,12 @@ use crate::error::Error;
 pub use crate::header::Area;
 use crate::header::{Header, offset};
 use crate::tlv::{self, Step};
+pub use joined::{Joined, JoinedBytes, JoinedChunks};
 
 mod catalogue;
 mod common;
 pub mod dns;
+mod joined;
 #[cfg(feature = "serde")]
 mod json;
 pub mod relay;
@@ -346,11 +348,15 @@ pub(crate) enum OverloadSeen {
     One(u8),
     /// Several instances, or one whose length is not 1: not followed.
     Unusable,
+    /// Known from a whole walk before (a walk resumed part-way): further
+    /// instances change nothing.
+    Known(Option<Overload>),
 }
 
 impl OverloadSeen {
     pub(crate) fn record(&mut self, data: &[u8]) {
         *self = match (*self, data) {
+            (known @ OverloadSeen::Known(_), _) => known,
             (OverloadSeen::None, [v]) => OverloadSeen::One(*v),
             _ => OverloadSeen::Unusable,
         };
@@ -359,6 +365,7 @@ impl OverloadSeen {
     pub(crate) fn overload(self) -> Option<Overload> {
         match self {
             OverloadSeen::One(v) => Overload::from_u8(v),
+            OverloadSeen::Known(o) => o,
             _ => None,
         }
     }
@@ -414,6 +421,30 @@ impl<'a> Options<'a> {
             header,
             current: AreaOptions::new(options_area, offset::OPTIONS, Area::Options),
             overload: OverloadSeen::None,
+            done: false,
+            pending: None,
+        }
+    }
+
+    /// The walk from the option at `offset` (a code byte the whole walk
+    /// reached) on, with the overload that whole walk followed.
+    pub(crate) fn resume(
+        header: &'a Header,
+        options_area: &'a [u8],
+        overload: Option<Overload>,
+        area: Area,
+        offset: usize,
+    ) -> Self {
+        let bytes = match area {
+            Area::Options => options_area,
+            other => header.area(other),
+        };
+        let mut current = AreaOptions::new(bytes, area.start(), area);
+        current.pos = offset.saturating_sub(area.start());
+        Options {
+            header,
+            current,
+            overload: OverloadSeen::Known(overload),
             done: false,
             pending: None,
         }
@@ -501,6 +532,8 @@ pub struct OptionValue<'a> {
     first: RawOption<'a>,
     fragments: usize,
     len: usize,
+    /// The overload the message's walk followed.
+    overload: Option<Overload>,
 }
 
 impl<'a> OptionValue<'a> {
@@ -512,29 +545,57 @@ impl<'a> OptionValue<'a> {
         code: OptionCode,
     ) -> Result<Option<Self>, Error> {
         let mut found: Option<OptionValue<'a>> = None;
-        for opt in Options::new(header, area) {
+        let mut walk = Options::new(header, area);
+        for opt in walk.by_ref() {
             let opt = opt?;
             if opt.code != code {
                 continue;
             }
             match found.as_mut() {
-                None => {
-                    found = Some(OptionValue {
-                        header,
-                        area,
-                        code,
-                        first: opt,
-                        fragments: 1,
-                        len: opt.data.len(),
-                    })
-                }
-                Some(v) => {
-                    v.fragments += 1;
-                    v.len += opt.data.len();
-                }
+                None => found = Some(OptionValue::new(header, area, opt, None)),
+                Some(v) => v.add_fragment(opt.data.len()),
             }
         }
-        Ok(found)
+        Ok(found.map(|v| OptionValue {
+            overload: walk.overload(),
+            ..v
+        }))
+    }
+
+    /// A value whose first instance is `first`, in a message whose walk
+    /// follows `overload`; one fragment until more are added.
+    pub(crate) fn new(
+        header: &'a Header,
+        area: &'a [u8],
+        first: RawOption<'a>,
+        overload: Option<Overload>,
+    ) -> Self {
+        OptionValue {
+            header,
+            area,
+            code: first.code,
+            first,
+            fragments: 1,
+            len: first.data.len(),
+            overload,
+        }
+    }
+
+    /// Sets the fragment count and total length found by a walk.
+    pub(crate) fn set_totals(&mut self, fragments: usize, len: usize) {
+        self.fragments = fragments;
+        self.len = len;
+    }
+
+    /// Counts one more fragment of `len` bytes.
+    pub(crate) fn add_fragment(&mut self, len: usize) {
+        self.fragments = self.fragments.saturating_add(1);
+        self.len = self.len.saturating_add(len);
+    }
+
+    /// The value's bytes as one view across its fragments, zero-copy.
+    pub fn joined(&self) -> Joined<'a> {
+        Joined::whole(*self)
     }
 
     /// The option code.
@@ -572,10 +633,17 @@ impl<'a> OptionValue<'a> {
         (self.fragments == 1).then_some(self.first.data)
     }
 
-    /// Iterates the fragments in area order, zero-copy.
+    /// Iterates the fragments in area order, zero-copy. The walk starts at
+    /// the first fragment.
     pub fn fragments(&self) -> Fragments<'a> {
         Fragments {
-            walk: Options::new(self.header, self.area),
+            walk: Options::resume(
+                self.header,
+                self.area,
+                self.overload,
+                self.first.area,
+                self.first.offset,
+            ),
             code: self.code,
             remaining: self.fragments,
         }

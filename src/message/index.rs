@@ -1,0 +1,763 @@
+//! [`OptionIndex`]: one overload-aware walk of a message, after which every
+//! option look-up is O(1) and joins RFC 3396 fragments without walking the
+//! message again.
+
+use core::fmt;
+use core::net::Ipv4Addr;
+
+use super::Message;
+use crate::code::{MessageType, OptionCode};
+use crate::error::Error;
+use crate::header::{Area, offset};
+use crate::options::typed::{DhcpOption, OptionData};
+use crate::options::{Joined, OptionValue, Overload, RawOption};
+
+/// How many distinct option codes an [`OptionIndex`] records in its table.
+/// A message with more distinct codes (no real sender comes close; the
+/// largest in the test corpora has 24) is still read correctly: the codes
+/// past the table are found by a walk when asked for.
+pub const INDEXED_CODES: usize = 48;
+
+/// `slot_of` value of a code seen but not in the table.
+const NOT_INDEXED: u8 = u8::MAX;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// Offset of the first fragment's code byte.
+    first: u32,
+    /// All fragments together.
+    len: u32,
+    fragments: u16,
+    code: u8,
+}
+
+/// Where every option of one message is: built by [`Message::index`] in one
+/// overload-aware walk, it answers each look-up in O(1) and hands out
+/// values joined across their RFC 3396 fragments without walking the
+/// message again.
+///
+/// It lives on the stack (no allocation, `no_std`): about 1 KiB — a
+/// 256-byte code table and [`INDEXED_CODES`] slots of 12 bytes — plus the
+/// message view. The accessors are strict: a malformed option is an
+/// error, never `None`, and `None` means absent.
+///
+/// ```
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// use dhcpwire::{Message, MessageType};
+/// use dhcpwire::protocol::{ClientMessage, RequestState};
+/// use std::net::Ipv4Addr;
+///
+/// let mut buf = [0u8; 576];
+/// let state = RequestState::Selecting {
+///     server_identifier: Ipv4Addr::new(192, 168, 1, 1),
+///     requested: Ipv4Addr::new(192, 168, 1, 100),
+/// };
+/// let n = ClientMessage::request(&mut buf, 7, &[2, 0, 0, 0, 0, 1], state)?.finish()?;
+/// let msg = Message::parse(&buf[..n])?;
+///
+/// let idx = msg.index()?; // one walk
+/// assert_eq!(idx.message_type()?, Some(MessageType::Request));
+/// assert_eq!(idx.server_identifier()?, Some(Ipv4Addr::new(192, 168, 1, 1)));
+/// assert_eq!(idx.requested_ip()?, Some(Ipv4Addr::new(192, 168, 1, 100)));
+/// assert_eq!(idx.lease_time()?, None); // absent, not malformed
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct OptionIndex<'a> {
+    msg: Message<'a>,
+    overload: Option<Overload>,
+    /// Per code: 0 absent, `i` the slot `i - 1`, [`NOT_INDEXED`] present
+    /// past the table.
+    slot_of: [u8; 256],
+    slots: [Slot; INDEXED_CODES],
+    used: u8,
+}
+
+const _: () = assert!(INDEXED_CODES < NOT_INDEXED as usize);
+
+impl<'a> Message<'a> {
+    /// Walks the options once (overload-aware, RFC 3396) and indexes them:
+    /// see [`OptionIndex`].
+    ///
+    /// # Errors
+    /// The cookie error, or the first error of the walk: a value is only
+    /// given out when the whole message could be walked, since a later
+    /// fragment could otherwise be missed.
+    pub fn index(&self) -> Result<OptionIndex<'a>, Error> {
+        self.cookie()?;
+        let mut index = OptionIndex {
+            msg: *self,
+            overload: None,
+            slot_of: [0; 256],
+            slots: [Slot::default(); INDEXED_CODES],
+            used: 0,
+        };
+        let mut walk = self.options();
+        for opt in walk.by_ref() {
+            index.record(opt?);
+        }
+        index.overload = walk.overload();
+        Ok(index)
+    }
+}
+
+impl<'a> OptionIndex<'a> {
+    #[inline]
+    fn record(&mut self, opt: RawOption<'_>) {
+        let Some(entry) = self.slot_of.get_mut(usize::from(opt.code.0)) else {
+            return;
+        };
+        match *entry {
+            0 => {
+                let slot = usize::from(self.used);
+                let first = u32::try_from(opt.offset);
+                let len = u32::try_from(opt.len());
+                match (self.slots.get_mut(slot), first, len) {
+                    (Some(s), Ok(first), Ok(len)) => {
+                        *s = Slot {
+                            first,
+                            len,
+                            fragments: 1,
+                            code: opt.code.0,
+                        };
+                        self.used += 1;
+                        *entry = self.used;
+                    }
+                    _ => *entry = NOT_INDEXED,
+                }
+            }
+            NOT_INDEXED => {}
+            i => {
+                let grown = self.slots.get_mut(usize::from(i) - 1).and_then(|s| {
+                    let len = u32::try_from(opt.len()).ok()?;
+                    s.len = s.len.checked_add(len)?;
+                    s.fragments = s.fragments.checked_add(1)?;
+                    Some(())
+                });
+                // Counts past what a slot holds: answer that code by a walk.
+                if grown.is_none() {
+                    *entry = NOT_INDEXED;
+                }
+            }
+        }
+    }
+
+    /// The message indexed.
+    pub fn message(&self) -> &Message<'a> {
+        &self.msg
+    }
+
+    /// Option 52 as the walk followed it.
+    pub fn overload(&self) -> Option<Overload> {
+        self.overload
+    }
+
+    /// Number of distinct option codes in the message.
+    pub fn len(&self) -> usize {
+        self.slot_of.iter().filter(|&&s| s != 0).count()
+    }
+
+    /// Whether the message has no option at all.
+    pub fn is_empty(&self) -> bool {
+        self.used == 0 && !self.slot_of.contains(&NOT_INDEXED)
+    }
+
+    /// Whether `code` is present.
+    #[inline]
+    pub fn contains(&self, code: OptionCode) -> bool {
+        self.slot_of
+            .get(usize::from(code.0))
+            .is_some_and(|&s| s != 0)
+    }
+
+    /// Every instance of `code`, joined per RFC 3396; `None` when absent.
+    #[inline]
+    pub fn get(&self, code: OptionCode) -> Option<OptionValue<'a>> {
+        match self.slot_of.get(usize::from(code.0)).copied()? {
+            0 => None,
+            NOT_INDEXED => self.find(code),
+            i => {
+                let slot = *self.slots.get(usize::from(i) - 1)?;
+                self.value(slot).or_else(|| self.find(code))
+            }
+        }
+    }
+
+    /// The value in `slot`, rebuilt from its first fragment.
+    #[inline]
+    fn value(&self, slot: Slot) -> Option<OptionValue<'a>> {
+        let at = usize::try_from(slot.first).ok()?;
+        let area = if at >= offset::OPTIONS {
+            Area::Options
+        } else if at >= offset::FILE {
+            Area::File
+        } else {
+            Area::Sname
+        };
+        let bytes = self.msg.area(area);
+        let pos = at - area.start();
+        let len = usize::from(*bytes.get(pos + 1)?);
+        let first = RawOption {
+            code: OptionCode(slot.code),
+            data: bytes.get(pos + 2..pos + 2 + len)?,
+            offset: at,
+            area,
+        };
+        let mut value = OptionValue::new(
+            self.msg.header(),
+            self.msg.options_area(),
+            first,
+            self.overload,
+        );
+        value.set_totals(usize::from(slot.fragments), usize::try_from(slot.len).ok()?);
+        Some(value)
+    }
+
+    /// A code past the table: a walk (which cannot fail: the index walked
+    /// the same message without error).
+    #[cold]
+    fn find(&self, code: OptionCode) -> Option<OptionValue<'a>> {
+        self.msg.option(code).ok().flatten()
+    }
+
+    /// The codes present, in the order they first appear.
+    pub fn codes(&self) -> impl Iterator<Item = OptionCode> + '_ {
+        let indexed = self
+            .slots
+            .iter()
+            .take(usize::from(self.used))
+            .map(|s| OptionCode(s.code));
+        let rest = (0..=255u8)
+            .map(OptionCode)
+            .filter(|c| self.slot_of.get(usize::from(c.0)) == Some(&NOT_INDEXED));
+        indexed.chain(rest)
+    }
+
+    /// Each option once, joined across its RFC 3396 fragments, in the order
+    /// the options first appear: the walk to decode a whole message with
+    /// (see [`OptionValue::decode`] and [`OptionValue::joined`]).
+    pub fn values(&self) -> impl Iterator<Item = OptionValue<'a>> + '_ {
+        self.codes().filter_map(|c| self.get(c))
+    }
+
+    /// The value of `code` decoded as `T`, a type that borrows nothing from
+    /// the packet (a number, an address, a flag, [`MessageType`]), with
+    /// `T`'s own decoder: no dispatch over the catalogue. Fragments are
+    /// joined on the stack.
+    ///
+    /// # Errors
+    /// `T`'s decoding error ([`Error::InvalidLength`], [`Error::InvalidValue`]).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Message, MessageBuilder, OptionCode};
+    /// let mut buf = [0u8; 300];
+    /// let n = MessageBuilder::new(&mut buf)?.option(OptionCode(118), &[10, 1, 0, 0]).finish()?;
+    /// let idx = Message::parse(&buf[..n])?.index()?;
+    /// let subnet: Option<std::net::Ipv4Addr> = idx.get_as(OptionCode::SUBNET_SELECTION)?;
+    /// assert_eq!(subnet, Some([10, 1, 0, 0].into()));
+    /// # Ok(()) }
+    /// ```
+    #[inline]
+    pub fn get_as<T: for<'b> OptionData<'b>>(&self, code: OptionCode) -> Result<Option<T>, Error> {
+        match self.get(code) {
+            Some(value) => value.decode_owned().map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// The typed value of `code` when it is in one fragment, zero-copy, as
+    /// [`Message::typed`].
+    ///
+    /// # Errors
+    /// [`Error::Fragmented`] for a split value (use [`OptionValue::decode_with`]
+    /// or the joined accessors), or the typed decoding error.
+    pub fn typed(&self, code: OptionCode) -> Result<Option<DhcpOption<'a>>, Error> {
+        self.get(code).map(|v| v.decode()).transpose()
+    }
+
+    /// The joined bytes of `code`, checked against its catalogue length rule.
+    fn checked_bytes(
+        &self,
+        code: OptionCode,
+        expected: &'static str,
+    ) -> Result<Option<Joined<'a>>, Error> {
+        let Some(value) = self.get(code) else {
+            return Ok(None);
+        };
+        match DhcpOption::length_rule(code) {
+            Some(rule) if !rule.allows(value.len()) => Err(Error::InvalidLength {
+                code: code.0,
+                offset: value.offset(),
+                len: value.len(),
+                expected,
+            }),
+            _ => Ok(Some(value.joined())),
+        }
+    }
+
+    /// Option 53.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the (joined) value is one byte.
+    #[inline]
+    pub fn message_type(&self) -> Result<Option<MessageType>, Error> {
+        self.get_as(OptionCode::MESSAGE_TYPE)
+    }
+
+    /// Option 1, the subnet mask.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    pub fn subnet_mask(&self) -> Result<Option<Ipv4Addr>, Error> {
+        self.get_as(OptionCode::SUBNET_MASK)
+    }
+
+    /// Option 3, the routers.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is a non-zero multiple of 4
+    /// bytes.
+    pub fn routers(&self) -> Result<Option<Addresses<'a>>, Error> {
+        self.addresses(OptionCode::ROUTER)
+    }
+
+    /// Option 6, the DNS servers.
+    ///
+    /// # Errors
+    /// As [`routers`](Self::routers).
+    pub fn dns_servers(&self) -> Result<Option<Addresses<'a>>, Error> {
+        self.addresses(OptionCode::DOMAIN_NAME_SERVER)
+    }
+
+    /// Any option whose value is a list of IPv4 addresses (3, 4, 5, 6, 42,
+    /// 44, ...), across fragments.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is a whole number of
+    /// addresses, and at least one where the option's rule says so.
+    pub fn addresses(&self, code: OptionCode) -> Result<Option<Addresses<'a>>, Error> {
+        let Some(value) = self.get(code) else {
+            return Ok(None);
+        };
+        let rule = DhcpOption::length_rule(code)
+            .unwrap_or(crate::options::typed::Length::Items { min: 4, unit: 4 });
+        if value.len() % 4 != 0 || !rule.allows(value.len()) {
+            return Err(Error::InvalidLength {
+                code: code.0,
+                offset: value.offset(),
+                len: value.len(),
+                expected: "a non-zero multiple of 4 bytes",
+            });
+        }
+        Ok(Some(Addresses(value.joined())))
+    }
+
+    /// Option 12, the client's host name (bytes; not guaranteed UTF-8).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for an empty value (RFC 2132 §3.14).
+    pub fn host_name(&self) -> Result<Option<Joined<'a>>, Error> {
+        self.checked_bytes(OptionCode::HOST_NAME, "at least 1 byte")
+    }
+
+    /// Option 15, the domain name.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for an empty value (RFC 2132 §3.17).
+    pub fn domain_name(&self) -> Result<Option<Joined<'a>>, Error> {
+        self.checked_bytes(OptionCode::DOMAIN_NAME, "at least 1 byte")
+    }
+
+    /// Option 50, the address the client asks for.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    #[inline]
+    pub fn requested_ip(&self) -> Result<Option<Ipv4Addr>, Error> {
+        self.get_as(OptionCode::REQUESTED_IP_ADDRESS)
+    }
+
+    /// Option 51, the lease time in seconds (`u32::MAX`: infinite).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    pub fn lease_time(&self) -> Result<Option<u32>, Error> {
+        self.get_as(OptionCode::LEASE_TIME)
+    }
+
+    /// Option 54, the server identifier.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes: a SELECTING
+    /// request with a 5-byte option 54 is malformed, not INIT-REBOOT.
+    #[inline]
+    pub fn server_identifier(&self) -> Result<Option<Ipv4Addr>, Error> {
+        self.get_as(OptionCode::SERVER_IDENTIFIER)
+    }
+
+    /// Option 55, the codes the client asks for, in its order.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for an empty value.
+    pub fn parameter_request_list(&self) -> Result<Option<Codes<'a>>, Error> {
+        Ok(self
+            .checked_bytes(OptionCode::PARAMETER_REQUEST_LIST, "at least 1 byte")?
+            .map(Codes))
+    }
+
+    /// Option 57, the largest DHCP message the client accepts.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 2 bytes.
+    #[inline]
+    pub fn max_message_size(&self) -> Result<Option<u16>, Error> {
+        self.get_as(OptionCode::MAX_MESSAGE_SIZE)
+    }
+
+    /// Option 58, T1 in seconds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    pub fn renewal_time(&self) -> Result<Option<u32>, Error> {
+        self.get_as(OptionCode::RENEWAL_TIME)
+    }
+
+    /// Option 59, T2 in seconds.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    pub fn rebinding_time(&self) -> Result<Option<u32>, Error> {
+        self.get_as(OptionCode::REBINDING_TIME)
+    }
+
+    /// Option 60, the vendor class identifier.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for an empty value.
+    pub fn vendor_class_identifier(&self) -> Result<Option<Joined<'a>>, Error> {
+        self.checked_bytes(OptionCode::VENDOR_CLASS_IDENTIFIER, "at least 1 byte")
+    }
+
+    /// Option 61, the client identifier: its type byte and the identifier.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] for a value under 2 bytes.
+    pub fn client_identifier(&self) -> Result<Option<ClientIdentifier<'a>>, Error> {
+        let Some(bytes) = self.checked_bytes(OptionCode::CLIENT_IDENTIFIER, "at least 2 bytes")?
+        else {
+            return Ok(None);
+        };
+        let (Some(kind), Some(id)) = (bytes.get(0), bytes.slice(1, bytes.len() - 1)) else {
+            return Ok(None);
+        };
+        Ok(Some(ClientIdentifier { kind, id, bytes }))
+    }
+
+    /// Option 80, rapid commit (RFC 4039): whether the client asks for it.
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is empty.
+    pub fn rapid_commit(&self) -> Result<bool, Error> {
+        Ok(self.get_as::<()>(OptionCode::RAPID_COMMIT)?.is_some())
+    }
+
+    /// Option 82, the relay agent information, read across fragments.
+    ///
+    /// # Errors
+    /// [`Error::SubOptionOverrun`] or [`Error::InvalidSubOption`] for a
+    /// malformed sub-option, at its offset in the message.
+    pub fn relay_agent_information(&self) -> Result<Option<RelayAgentInformation<'a>>, Error> {
+        match self.get(OptionCode::RELAY_AGENT_INFORMATION) {
+            Some(value) => RelayAgentInformation::new(value.joined()).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Option 118, the subnet selection (RFC 3011).
+    ///
+    /// # Errors
+    /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    pub fn subnet_selection(&self) -> Result<Option<Ipv4Addr>, Error> {
+        self.get_as(OptionCode::SUBNET_SELECTION)
+    }
+}
+
+impl fmt::Debug for OptionIndex<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OptionIndex")
+            .field("codes", &DebugCodes(self))
+            .field("overload", &self.overload)
+            .finish()
+    }
+}
+
+struct DebugCodes<'i, 'a>(&'i OptionIndex<'a>);
+
+impl fmt::Debug for DebugCodes<'_, '_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.0.codes().map(|c| c.0)).finish()
+    }
+}
+
+/// A list of IPv4 addresses read across fragments (options 3, 6, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Addresses<'a>(Joined<'a>);
+
+impl<'a> Addresses<'a> {
+    /// Number of addresses.
+    pub fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    /// Whether the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The addresses, in order.
+    pub fn iter(&self) -> AddressIter<'a> {
+        AddressIter(self.0.bytes())
+    }
+
+    /// The bytes.
+    pub fn as_joined(&self) -> Joined<'a> {
+        self.0
+    }
+}
+
+impl<'a> IntoIterator for Addresses<'a> {
+    type Item = Ipv4Addr;
+    type IntoIter = AddressIter<'a>;
+    fn into_iter(self) -> AddressIter<'a> {
+        self.iter()
+    }
+}
+
+impl fmt::Display for Addresses<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        crate::fmt::join(f, self.iter(), ",", |f, a| write!(f, "{a}"))
+    }
+}
+
+/// The addresses of [`Addresses`].
+#[derive(Debug, Clone)]
+pub struct AddressIter<'a>(crate::options::JoinedBytes<'a>);
+
+impl Iterator for AddressIter<'_> {
+    type Item = Ipv4Addr;
+
+    fn next(&mut self) -> Option<Ipv4Addr> {
+        let mut octets = [0u8; 4];
+        for o in &mut octets {
+            *o = self.0.next()?;
+        }
+        Some(Ipv4Addr::from(octets))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = self.0.len() / 4;
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for AddressIter<'_> {}
+
+/// Option codes read across fragments (option 55).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Codes<'a>(Joined<'a>);
+
+impl<'a> Codes<'a> {
+    /// The codes, in the client's order of preference.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = OptionCode> + 'a {
+        self.0.bytes().map(OptionCode)
+    }
+
+    /// Whether `code` is asked for.
+    pub fn contains(&self, code: OptionCode) -> bool {
+        match self.0.as_slice() {
+            Some(bytes) => bytes.contains(&code.0),
+            None => self.0.bytes().any(|c| c == code.0),
+        }
+    }
+
+    /// Number of codes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there is no code.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The client identifier (option 61): a type byte (a hardware type, 255 for
+/// an RFC 4361 IAID and DUID, 0 for other identifiers) and the identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClientIdentifier<'a> {
+    /// The type byte.
+    pub kind: u8,
+    /// The identifier after the type byte.
+    pub id: Joined<'a>,
+    /// The whole value, type byte included: the key RFC 2131 §4.2 has a
+    /// server identify the client by.
+    pub bytes: Joined<'a>,
+}
+
+/// Option 82 (RFC 3046): the relay agent's sub-options, read across RFC
+/// 3396 fragments without copying. Checked when made, so reading it cannot
+/// fail.
+///
+/// ```
+/// # fn main() -> Result<(), dhcpwire::Error> {
+/// use dhcpwire::{Message, MessageBuilder, MessageType};
+/// let mut buf = [0u8; 576];
+/// let n = MessageBuilder::new(&mut buf)?
+///     .message_type(MessageType::Discover)
+///     .relay_agent_information(&[(1, b"eth0/1/3"), (2, &[0x00, 0x1b, 0x21]), (5, &[10, 1, 2, 0])])
+///     .finish()?;
+/// let idx = Message::parse(&buf[..n])?.index()?;
+/// let relay = idx.relay_agent_information()?.expect("relayed");
+/// assert!(relay.circuit_id().unwrap() == b"eth0/1/3"[..]);
+/// assert!(relay.remote_id().unwrap() == [0x00, 0x1b, 0x21]);
+/// assert_eq!(relay.link_selection(), Some([10, 1, 2, 0].into()));
+/// assert_eq!(relay.subscriber_id(), None);
+/// assert_eq!(relay.iter().count(), 3);
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RelayAgentInformation<'a> {
+    value: Joined<'a>,
+}
+
+/// One sub-option of [`RelayAgentInformation`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RelaySub<'a> {
+    /// The sub-option code (1 circuit id, 2 remote id, ...).
+    pub code: u8,
+    /// Its value.
+    pub data: Joined<'a>,
+    /// Offset of its code byte in the message.
+    pub offset: usize,
+}
+
+impl<'a> RelayAgentInformation<'a> {
+    /// Checks every sub-option of `value`.
+    fn new(value: Joined<'a>) -> Result<Self, Error> {
+        let info = RelayAgentInformation { value };
+        let mut subs = info.subs();
+        for sub in subs.by_ref() {
+            sub?;
+        }
+        Ok(info)
+    }
+
+    fn subs(&self) -> RelaySubs<'a> {
+        RelaySubs {
+            value: self.value,
+            bytes: self.value.bytes(),
+            pos: 0,
+            failed: false,
+        }
+    }
+
+    /// The sub-options, in order.
+    pub fn iter(&self) -> impl Iterator<Item = RelaySub<'a>> + 'a {
+        // Checked when made: no sub-option is malformed.
+        self.subs().flatten()
+    }
+
+    /// The first sub-option `code`'s value.
+    pub fn get(&self, code: u8) -> Option<Joined<'a>> {
+        self.iter().find(|s| s.code == code).map(|s| s.data)
+    }
+
+    /// Sub-option 1, the agent circuit id.
+    pub fn circuit_id(&self) -> Option<Joined<'a>> {
+        self.get(1)
+    }
+
+    /// Sub-option 2, the agent remote id.
+    pub fn remote_id(&self) -> Option<Joined<'a>> {
+        self.get(2)
+    }
+
+    /// Sub-option 6, the subscriber id (RFC 3993).
+    pub fn subscriber_id(&self) -> Option<Joined<'a>> {
+        self.get(6)
+    }
+
+    /// Sub-option 5, the link selection (RFC 3527): the subnet to allocate
+    /// from; `None` when absent or not 4 bytes.
+    pub fn link_selection(&self) -> Option<Ipv4Addr> {
+        address(self.get(5)?)
+    }
+
+    /// Sub-option 11, the server identifier override (RFC 5107); `None`
+    /// when absent or not 4 bytes.
+    pub fn server_id_override(&self) -> Option<Ipv4Addr> {
+        address(self.get(11)?)
+    }
+
+    /// The whole value, as the relay sent it.
+    pub fn as_joined(&self) -> Joined<'a> {
+        self.value
+    }
+}
+
+fn address(bytes: Joined<'_>) -> Option<Ipv4Addr> {
+    let mut octets = [0u8; 4];
+    let got = bytes.copy_to(&mut octets).ok()?;
+    <[u8; 4]>::try_from(got).ok().map(Ipv4Addr::from)
+}
+
+/// The sub-option walk over a joined option 82.
+struct RelaySubs<'a> {
+    value: Joined<'a>,
+    bytes: crate::options::JoinedBytes<'a>,
+    pos: usize,
+    failed: bool,
+}
+
+impl<'a> Iterator for RelaySubs<'a> {
+    type Item = Result<RelaySub<'a>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let code = self.bytes.next()?;
+        let at = self.pos;
+        let offset = self.value.message_offset(at).unwrap_or(0);
+        let parent = OptionCode::RELAY_AGENT_INFORMATION.0;
+        let Some(len) = self.bytes.next() else {
+            self.failed = true;
+            return Some(Err(Error::InvalidSubOption {
+                code: parent,
+                sub_code: code,
+                offset,
+                expected: "a length byte, but the parent option ends",
+            }));
+        };
+        let start = at + 2;
+        let available = self.value.len().saturating_sub(start);
+        let data = self.value.slice(start, usize::from(len));
+        match data {
+            Some(data) if self.bytes.skip_bytes(usize::from(len)) => {
+                self.pos = start + usize::from(len);
+                Some(Ok(RelaySub { code, data, offset }))
+            }
+            _ => {
+                self.failed = true;
+                Some(Err(Error::SubOptionOverrun {
+                    code: parent,
+                    sub_code: code,
+                    offset,
+                    len,
+                    available,
+                }))
+            }
+        }
+    }
+}
