@@ -73,7 +73,10 @@ fn read_everything(bytes: &[u8]) {
                     (indexed.first(), indexed.fragment_count(), indexed.len()),
                     (walked.first(), walked.fragment_count(), walked.len())
                 );
-                assert_eq!(indexed.joined().to_vec(), joined(&walked));
+                assert_eq!(
+                    indexed.joined().bytes().collect::<Vec<u8>>(),
+                    joined(&walked)
+                );
             }
             for r in [
                 idx.message_type().err(),
