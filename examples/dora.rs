@@ -264,7 +264,7 @@ pub mod server {
         fn parameters<K: dhcpwire::protocol::Configures>(&self, r: &mut Reply<'_, '_, K>) {
             r.subnet_mask(self.config.subnet_mask);
             if let Some(router) = self.config.router {
-                r.routers(&[router]);
+                r.routers([router]);
             }
             if !self.config.dns.is_empty() {
                 r.dns_servers(&self.config.dns);
@@ -673,7 +673,7 @@ impl Client {
             ClientMessage::discover(&mut out, xid, &self.chaddr).map_err(|e| e.to_string())?;
         d.broadcast(self.broadcast_flag)
             .host_name(self.name.replace(' ', "-").to_lowercase().as_bytes())
-            .parameter_request_list(&[
+            .parameter_request_list([
                 OptionCode::SUBNET_MASK,
                 OptionCode::ROUTER,
                 OptionCode::DOMAIN_NAME_SERVER,
@@ -860,7 +860,7 @@ fn scenario(
     let xid = a.xid();
     let mut m =
         ClientMessage::inform(&mut out, xid, &a.chaddr, la.ip).map_err(|e| e.to_string())?;
-    m.parameter_request_list(&[OptionCode::SUBNET_MASK, OptionCode::ROUTER]);
+    m.parameter_request_list([OptionCode::SUBNET_MASK, OptionCode::ROUTER]);
     let to = m.destination();
     let n = m.finish().map_err(|e| e.to_string())?;
     let mut reply = [0u8; 1500];

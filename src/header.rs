@@ -66,6 +66,10 @@ pub struct Header {
 
 const _: () = assert!(core::mem::size_of::<Header>() == HEADER_LEN);
 
+/// `htype` of Ethernet (ARP hardware type 1, RFC 1700), which nearly every
+/// DHCP client uses.
+pub const HTYPE_ETHERNET: u8 = 1;
+
 /// The `op` field.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
@@ -194,6 +198,42 @@ impl Header {
     /// The message op code.
     pub fn op(&self) -> Op {
         Op::from(self.op)
+    }
+
+    /// The hardware address type ([`HTYPE_ETHERNET`] for Ethernet).
+    pub fn htype(&self) -> u8 {
+        self.htype
+    }
+
+    /// The hardware address length (6 for Ethernet; more than 16 is
+    /// malformed).
+    pub fn hlen(&self) -> u8 {
+        self.hlen
+    }
+
+    /// The relay hop count.
+    pub fn hops(&self) -> u8 {
+        self.hops
+    }
+
+    /// The client hardware address as a 6-byte MAC, when `hlen` is 6 (an
+    /// Ethernet or Wi-Fi client): by value, with no copy loop for the
+    /// caller to write.
+    ///
+    /// ```
+    /// use dhcpwire::Header;
+    /// let mut h = Header::zeroed();
+    /// h.set_chaddr(&[0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a]).unwrap();
+    /// assert_eq!(h.chaddr_mac(), Some([0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a]));
+    /// h.hlen = 16;
+    /// assert_eq!(h.chaddr_mac(), None);
+    /// ```
+    #[inline]
+    pub fn chaddr_mac(&self) -> Option<[u8; 6]> {
+        if self.hlen != 6 {
+            return None;
+        }
+        self.chaddr.first_chunk::<6>().copied()
     }
 
     /// The transaction id.

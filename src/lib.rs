@@ -113,7 +113,7 @@ struct ReadmeDoctests;
 pub use builder::MessageBuilder;
 pub use code::{MessageType, OptionCode};
 pub use error::Error;
-pub use header::{Flags, Header, Op};
+pub use header::{Flags, HTYPE_ETHERNET, Header, Op};
 pub use message::{
     Deviation, DeviationKind, MAGIC_COOKIE, Message, MessageMut, OptionIndex, RelayAgentInformation,
 };

@@ -93,7 +93,7 @@ fn exercise(bytes: &[u8], edit_copy: &mut [u8], out: &mut [u8], replies: &mut us
             .yiaddr(Ipv4Addr::new(192, 168, 1, 100))
             .server_identifier(Ipv4Addr::new(192, 168, 1, 1))
             .lease_time(300)
-            .routers(&[Ipv4Addr::new(192, 168, 1, 1)])
+            .routers([Ipv4Addr::new(192, 168, 1, 1)])
             .option(OptionCode(224), &[7u8; 600])
             .finish()
         {

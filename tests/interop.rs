@@ -312,7 +312,7 @@ fn dhcpwire_client() {
     d.broadcast(true) // no address yet: replies must be broadcast (§4.1)
         .client_identifier(1, &chaddr)
         .host_name(b"dhcpwire-probe")
-        .parameter_request_list(&[
+        .parameter_request_list([
             OptionCode::SUBNET_MASK,
             OptionCode::ROUTER,
             OptionCode::DOMAIN_NAME_SERVER,

@@ -7,9 +7,9 @@ use std::net::{Ipv4Addr, SocketAddrV4};
 use std::time::Duration;
 
 use dhcpwire::protocol::{
-    ClientMessage, Destination, Field, INFINITE, KnownDeviation, LeasePhase, LeaseTimers, Policy,
-    ProtocolError, Reply, RequestKind, RequestState, Rule, Severity, Subject, Violation,
-    default_t1, default_t2, reply_destination, request_kind, validate, validate_reply,
+    ClientMessage, Destination, Field, HardwareAddress, INFINITE, KnownDeviation, LeasePhase,
+    LeaseTimers, Policy, ProtocolError, Reply, RequestKind, RequestState, Rule, Severity, Subject,
+    Violation, default_t1, default_t2, reply_destination, request_kind, validate, validate_reply,
     validate_with,
 };
 use dhcpwire::{Flags, Message, MessageBuilder, MessageType, Op, OptionCode};
@@ -44,7 +44,7 @@ fn discover(buf: &mut [u8], giaddr: Option<Ipv4Addr>, broadcast: bool) -> usize 
     let mut d = ClientMessage::discover(buf, 0x0a00_0001, &CHADDR).unwrap();
     d.broadcast(broadcast)
         .client_identifier(1, &CHADDR)
-        .parameter_request_list(&[OptionCode::SUBNET_MASK, OptionCode::ROUTER])
+        .parameter_request_list([OptionCode::SUBNET_MASK, OptionCode::ROUTER])
         .max_message_size(1500);
     let n = d.finish().unwrap();
     if let Some(g) = giaddr {
@@ -208,7 +208,7 @@ fn nak_carries_only_what_table_3_allows_and_sets_broadcast_when_relayed() {
     )
     .unwrap()
     .client_identifier(1, &CHADDR)
-    .parameter_request_list(&[OptionCode::SUBNET_MASK])
+    .parameter_request_list([OptionCode::SUBNET_MASK])
     .finish()
     .unwrap();
     let mut m = dhcpwire::MessageMut::parse(&mut q[..n]).unwrap();
@@ -246,7 +246,7 @@ fn inform_ack_has_no_lease_and_copies_ciaddr() {
     let ci = Ipv4Addr::new(192, 168, 1, 50);
     let n = ClientMessage::inform(&mut q, 77, &CHADDR, ci)
         .unwrap()
-        .parameter_request_list(&[OptionCode::DOMAIN_NAME_SERVER])
+        .parameter_request_list([OptionCode::DOMAIN_NAME_SERVER])
         .finish()
         .unwrap();
     let req = Message::parse(&q[..n]).unwrap();
@@ -255,7 +255,7 @@ fn inform_ack_has_no_lease_and_copies_ciaddr() {
     let n = Reply::ack_inform(&req, &mut buf)
         .unwrap()
         .server_identifier(SID)
-        .dns_servers(&[SID])
+        .dns_servers([SID])
         .finish()
         .unwrap();
     let ack = Message::parse(&buf[..n]).unwrap();
@@ -263,7 +263,15 @@ fn inform_ack_has_no_lease_and_copies_ciaddr() {
     assert_eq!(ack.yiaddr(), Ipv4Addr::UNSPECIFIED);
     assert_eq!(ack.lease_time(), None);
     assert!(validate_reply(&req, &ack).is_empty());
-    assert_eq!(reply_destination(&req, &ack), Destination::Unicast(ci));
+    let dest = reply_destination(&req, &ack);
+    assert_eq!(
+        dest,
+        Destination::Unicast {
+            ip: ci,
+            chaddr: HardwareAddress::new(req.chaddr().unwrap())
+        }
+    );
+    assert_eq!(dest.mac(), req.chaddr_mac());
 }
 
 fn violation_of(e: ProtocolError) -> (Rule, Subject, &'static str) {
@@ -717,7 +725,7 @@ fn bad_offer_and_ack() {
             .secs(3)
             .message_type(MessageType::Offer)
             .requested_ip(YI)
-            .parameter_request_list(&[OptionCode::ROUTER])
+            .parameter_request_list([OptionCode::ROUTER])
             .max_message_size(1500)
             .server_identifier(SID);
     });
@@ -859,7 +867,7 @@ fn bad_client_messages() {
             .message_type(MessageType::Release)
             .server_identifier(SID)
             .requested_ip(YI)
-            .parameter_request_list(&[OptionCode::ROUTER]);
+            .parameter_request_list([OptionCode::ROUTER]);
     });
     assert_eq!(
         summary(&Message::parse(&r).unwrap()),
@@ -1136,7 +1144,10 @@ fn reply_destination_every_branch() {
             false,
             MessageType::Ack,
             ci,
-            Destination::Unicast(ci),
+            Destination::Unicast {
+                ip: ci,
+                chaddr: HardwareAddress::new(&CHADDR),
+            },
             "192.168.1.77:68",
         ),
         (
@@ -1146,7 +1157,10 @@ fn reply_destination_every_branch() {
             true,
             MessageType::Ack,
             ci,
-            Destination::Unicast(ci),
+            Destination::Unicast {
+                ip: ci,
+                chaddr: HardwareAddress::new(&CHADDR),
+            },
             "192.168.1.77:68",
         ),
         (
@@ -1214,6 +1228,13 @@ fn reply_destination_every_branch() {
         let rep = Message::parse(&r[..n]).unwrap();
         let d = reply_destination(&req, &rep);
         assert_eq!(d, expected, "{name}");
+        // The link-layer destination a responder without ARP writes.
+        let mac = match d {
+            Destination::Relay(_) => None,
+            Destination::Broadcast => Some([0xff; 6]),
+            _ => Some(CHADDR),
+        };
+        assert_eq!(d.mac(), mac, "{name}");
         assert_eq!(d.socket_addr().to_string(), socket, "{name}");
     }
     // The hardware branch hands out the link-layer address for an ARP entry.

@@ -689,7 +689,7 @@ pub fn rfc3396_message() -> Vec<u8> {
         .message_type(MessageType::Discover)
         .host_name(b"pxe-client-01")
         .option(LONG_CODE, &value)
-        .parameter_request_list(&[OptionCode(1), OptionCode(3), OptionCode(6), LONG_CODE])
+        .parameter_request_list([OptionCode(1), OptionCode(3), OptionCode(6), LONG_CODE])
         .finish()
         .expect("fits");
     buf.truncate(n);

@@ -10,6 +10,7 @@ mod rebuild;
 
 pub use rebuild::rebuild;
 
+use core::borrow::Borrow;
 use core::net::Ipv4Addr;
 
 use crate::code::{MessageType, OptionCode};
@@ -158,8 +159,24 @@ impl<'b> MessageBuilder<'b> {
         message_type: MessageType,
         buf: &'b mut [u8],
     ) -> Result<Self, Error> {
+        Self::reply_to_header(
+            request.header(),
+            request.max_message_size(),
+            message_type,
+            buf,
+        )
+    }
+
+    /// [`reply_to`](Self::reply_to) from the request's header and its
+    /// option 57, already read.
+    #[inline]
+    pub(crate) fn reply_to_header(
+        req: &Header,
+        max_message_size: Option<u16>,
+        message_type: MessageType,
+        buf: &'b mut [u8],
+    ) -> Result<Self, Error> {
         let mut b = Self::new(buf)?;
-        let req = request.header();
         if let Some(h) = b.header_mut() {
             h.set_op(Op::BootReply);
             h.htype = req.htype;
@@ -169,7 +186,8 @@ impl<'b> MessageBuilder<'b> {
             h.giaddr = req.giaddr;
             h.chaddr = req.chaddr;
         }
-        b.max_size_from_request(request).message_type(message_type);
+        b.max_size_for_client(max_message_size)
+            .message_type(message_type);
         Ok(b)
     }
 
@@ -403,7 +421,14 @@ impl<'b> MessageBuilder<'b> {
     /// read as 576; without option 57, the 576-byte datagram every client
     /// must accept (RFC 2131 §2), i.e. 548 bytes of DHCP message.
     pub fn max_size_from_request(&mut self, request: &Message<'_>) -> &mut Self {
-        let datagram = request.max_message_size().unwrap_or(576).max(576);
+        self.max_size_for_client(request.max_message_size())
+    }
+
+    /// [`max_size_from_request`](Self::max_size_from_request) from the
+    /// client's option 57 value.
+    #[inline]
+    pub(crate) fn max_size_for_client(&mut self, max_message_size: Option<u16>) -> &mut Self {
+        let datagram = max_message_size.unwrap_or(576).max(576);
         self.max_size(usize::from(datagram) - 28)
     }
 
@@ -643,22 +668,62 @@ impl<'b> MessageBuilder<'b> {
         self.option(OptionCode::BROADCAST_ADDRESS, &addr.octets())
     }
 
-    /// An option whose value is a list of addresses (3, 6, 42, ...).
-    pub fn addresses(&mut self, code: OptionCode, addrs: &[Ipv4Addr]) -> &mut Self {
-        self.emit(code, addrs.len() * 4, |w| {
-            for a in addrs {
-                w(&a.octets());
+    /// An option whose value is a list of addresses (3, 6, 42, ...), from
+    /// any cloneable sequence of addresses: a slice, an array, or an
+    /// iterator such as a filter over a larger list (it is walked twice:
+    /// once to count, once to write).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Message, MessageBuilder};
+    /// use std::net::{IpAddr, Ipv4Addr};
+    /// let resolvers: [IpAddr; 3] =
+    ///     ["10.0.0.53".parse().unwrap(), "fd00::53".parse().unwrap(), "10.0.1.53".parse().unwrap()];
+    /// let v4 = resolvers.iter().filter_map(|a| match a {
+    ///     IpAddr::V4(a) => Some(*a),
+    ///     IpAddr::V6(_) => None,
+    /// });
+    /// let mut buf = [0u8; 300];
+    /// let n = MessageBuilder::new(&mut buf)?.dns_servers(v4).finish()?;
+    /// let idx = Message::parse(&buf[..n])?.index()?;
+    /// let dns: Vec<Ipv4Addr> = idx.dns_servers()?.unwrap().iter().collect();
+    /// assert_eq!(dns, [Ipv4Addr::new(10, 0, 0, 53), Ipv4Addr::new(10, 0, 1, 53)]);
+    /// # Ok(()) }
+    /// ```
+    pub fn addresses<I>(&mut self, code: OptionCode, addrs: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<Ipv4Addr>,
+        I::IntoIter: Clone,
+    {
+        let addrs = addrs.into_iter();
+        let count = addrs.clone().count();
+        self.emit(code, count.saturating_mul(4), |w| {
+            for a in addrs.take(count) {
+                w(&a.borrow().octets());
             }
         })
     }
 
-    /// Option 3.
-    pub fn routers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+    /// Option 3, from any cloneable sequence of addresses (see
+    /// [`addresses`](Self::addresses)).
+    pub fn routers<I>(&mut self, addrs: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<Ipv4Addr>,
+        I::IntoIter: Clone,
+    {
         self.addresses(OptionCode::ROUTER, addrs)
     }
 
-    /// Option 6.
-    pub fn dns_servers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+    /// Option 6, from any cloneable sequence of addresses (see
+    /// [`addresses`](Self::addresses)).
+    pub fn dns_servers<I>(&mut self, addrs: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<Ipv4Addr>,
+        I::IntoIter: Clone,
+    {
         self.addresses(OptionCode::DOMAIN_NAME_SERVER, addrs)
     }
 
@@ -674,11 +739,18 @@ impl<'b> MessageBuilder<'b> {
         self.option(OptionCode::DOMAIN_NAME, name)
     }
 
-    /// Option 55.
-    pub fn parameter_request_list(&mut self, codes: &[OptionCode]) -> &mut Self {
-        self.emit(OptionCode::PARAMETER_REQUEST_LIST, codes.len(), |w| {
-            for c in codes {
-                w(&[c.0]);
+    /// Option 55, from any cloneable sequence of codes.
+    pub fn parameter_request_list<I>(&mut self, codes: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<OptionCode>,
+        I::IntoIter: Clone,
+    {
+        let codes = codes.into_iter();
+        let count = codes.clone().count();
+        self.emit(OptionCode::PARAMETER_REQUEST_LIST, count, |w| {
+            for c in codes.take(count) {
+                w(&[c.borrow().0]);
             }
         })
     }
@@ -784,6 +856,30 @@ impl<'b> MessageBuilder<'b> {
             padding.fill(0);
         }
         Ok(len)
+    }
+
+    /// Finishes as [`finish`](Self::finish) and hands back the message as a
+    /// [`Message`] over the buffer, so the reply can be read or routed
+    /// without parsing it again. The buffer goes with it: later calls find
+    /// the builder without room.
+    ///
+    /// # Errors
+    /// As [`finish`](Self::finish).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{MessageBuilder, MessageType};
+    /// let mut buf = [0u8; 300];
+    /// let msg = MessageBuilder::new(&mut buf)?.message_type(MessageType::Inform).finish_message()?;
+    /// assert_eq!((msg.len(), msg.peek_message_type()), (300, Some(MessageType::Inform)));
+    /// # Ok(()) }
+    /// ```
+    pub fn finish_message(&mut self) -> Result<Message<'b>, Error> {
+        let len = self.finish()?;
+        let buf: &'b mut [u8] = core::mem::take(&mut self.buf);
+        let buf: &'b [u8] = buf;
+        self.limit = 0;
+        Message::parse(buf.get(..len).unwrap_or_default())
     }
 
     /// Finishes and appends the message to `out`.

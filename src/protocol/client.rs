@@ -1,5 +1,6 @@
 //! Client messages restricted to RFC 2131 Table 5.
 
+use core::borrow::Borrow;
 use core::marker::PhantomData;
 use core::net::{Ipv4Addr, SocketAddrV4};
 
@@ -141,6 +142,16 @@ impl<'b, K> ClientMessage<'b, K> {
     pub fn finish(&mut self) -> Result<usize, ProtocolError> {
         self.error.check()?;
         Ok(self.b.finish()?)
+    }
+
+    /// [`finish`](Self::finish), handing back the message as a [`Message`]
+    /// over the buffer.
+    ///
+    /// # Errors
+    /// As [`finish`](Self::finish).
+    pub fn finish_message(&mut self) -> Result<Message<'b>, ProtocolError> {
+        self.error.check()?;
+        Ok(self.b.finish_message()?)
     }
 }
 
@@ -311,8 +322,13 @@ impl<K: Asks> ClientMessage<'_, K> {
         self
     }
 
-    /// Option 55.
-    pub fn parameter_request_list(&mut self, codes: &[OptionCode]) -> &mut Self {
+    /// Option 55, from any cloneable sequence of codes.
+    pub fn parameter_request_list<I>(&mut self, codes: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<OptionCode>,
+        I::IntoIter: Clone,
+    {
         self.b.parameter_request_list(codes);
         self
     }

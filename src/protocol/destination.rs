@@ -15,9 +15,31 @@ pub struct HardwareAddress {
 }
 
 impl HardwareAddress {
+    /// A hardware address of `bytes`; `None` over 16 bytes (the size of
+    /// `chaddr`).
+    pub fn new(bytes: &[u8]) -> Option<Self> {
+        let mut stored = [0u8; 16];
+        stored.get_mut(..bytes.len())?.copy_from_slice(bytes);
+        Some(HardwareAddress {
+            bytes: stored,
+            len: u8::try_from(bytes.len()).ok()?,
+        })
+    }
+
     /// The `hlen` bytes of `chaddr`.
     pub fn as_bytes(&self) -> &[u8] {
         self.bytes.get(..usize::from(self.len)).unwrap_or(&[])
+    }
+
+    /// The address as a 6-byte MAC (Ethernet, Wi-Fi), when it has 6 bytes.
+    pub fn mac(&self) -> Option<[u8; 6]> {
+        self.as_bytes().try_into().ok()
+    }
+
+    /// The usable part of a request's `chaddr`: its `hlen` bytes, `None`
+    /// for `hlen` 0 or over 16.
+    fn of(request: &crate::Header) -> Option<Self> {
+        Self::new(request.chaddr().ok().filter(|hw| !hw.is_empty())?)
     }
 }
 
@@ -42,8 +64,14 @@ pub enum Destination {
     /// To 255.255.255.255 port 68 (and the link-layer broadcast address).
     Broadcast,
     /// To the client's current address `ciaddr`, port 68, by ordinary
-    /// unicast (the client answers ARP for it).
-    Unicast(Ipv4Addr),
+    /// unicast (the client answers ARP for it; a responder without ARP has
+    /// its link-layer address in `chaddr`).
+    Unicast {
+        /// `ciaddr`.
+        ip: Ipv4Addr,
+        /// The request's `chaddr` (its `hlen` bytes), when usable.
+        chaddr: Option<HardwareAddress>,
+    },
     /// To `yiaddr` port 68 at link-layer address `chaddr`: the client does
     /// not have the address yet and will not answer ARP, so the server
     /// writes an ARP entry (or a raw frame) from `chaddr`. RFC 2131 §4.1
@@ -64,9 +92,23 @@ impl Destination {
         match *self {
             Destination::Relay(ip) => SocketAddrV4::new(ip, SERVER_PORT),
             Destination::Broadcast => SocketAddrV4::new(Ipv4Addr::BROADCAST, CLIENT_PORT),
-            Destination::Unicast(ip) | Destination::Hardware { ip, .. } => {
+            Destination::Unicast { ip, .. } | Destination::Hardware { ip, .. } => {
                 SocketAddrV4::new(ip, CLIENT_PORT)
             }
+        }
+    }
+
+    /// The link-layer (MAC) destination for a responder that writes its
+    /// own frames, without ARP: ff:ff:ff:ff:ff:ff for a broadcast, the
+    /// client's 6-byte `chaddr` for a unicast; `None` for a relay (whose
+    /// address takes ARP) or a client whose hardware address is not 6
+    /// bytes.
+    pub fn mac(&self) -> Option<[u8; 6]> {
+        match self {
+            Destination::Relay(_) => None,
+            Destination::Broadcast => Some([0xff; 6]),
+            Destination::Unicast { chaddr, .. } => chaddr.as_ref()?.mac(),
+            Destination::Hardware { chaddr, .. } => chaddr.mac(),
         }
     }
 }
@@ -76,7 +118,7 @@ impl fmt::Display for Destination {
         match self {
             Destination::Relay(ip) => write!(f, "relay {ip}:{SERVER_PORT}"),
             Destination::Broadcast => write!(f, "broadcast 255.255.255.255:{CLIENT_PORT}"),
-            Destination::Unicast(ip) => write!(f, "unicast {ip}:{CLIENT_PORT}"),
+            Destination::Unicast { ip, .. } => write!(f, "unicast {ip}:{CLIENT_PORT}"),
             Destination::Hardware { ip, chaddr, .. } => {
                 write!(f, "unicast {ip}:{CLIENT_PORT} at {chaddr}")
             }
@@ -99,41 +141,39 @@ impl fmt::Display for Destination {
 /// > all cases, when 'giaddr' is zero, the server broadcasts any DHCPNAK
 /// > messages to 0xffffffff.
 ///
-/// So, in order: `giaddr` ≠ 0 → [`Destination::Relay`]; a DHCPNAK →
-/// [`Destination::Broadcast`]; `ciaddr` ≠ 0 → [`Destination::Unicast`];
+/// So, in order: `giaddr` ≠ 0 → [`Destination::Relay`]; a DHCPNAK (the
+/// reply's first option 53) → [`Destination::Broadcast`]; `ciaddr` ≠ 0 →
+/// [`Destination::Unicast`];
 /// broadcast bit → [`Destination::Broadcast`]; otherwise
 /// [`Destination::Hardware`] with the reply's `yiaddr` and the request's
 /// `chaddr` — or [`Destination::Broadcast`] when there is no `yiaddr` or no
 /// usable hardware address (`hlen` 0 or over 16) to unicast to.
 pub fn reply_destination(request: &Message<'_>, reply: &Message<'_>) -> Destination {
-    if !request.giaddr().is_unspecified() {
-        return Destination::Relay(request.giaddr());
+    let q = request.header();
+    if !q.giaddr().is_unspecified() {
+        return Destination::Relay(q.giaddr());
     }
-    if reply.message_type().ok().flatten() == Some(MessageType::Nak) {
+    // The reply's type decides only NAK or not: the first option 53 says it
+    // (a builder writes it first), so the reply is not walked.
+    if reply.peek_message_type() == Some(MessageType::Nak) {
         return Destination::Broadcast;
     }
-    if !request.ciaddr().is_unspecified() {
-        return Destination::Unicast(request.ciaddr());
+    if !q.ciaddr().is_unspecified() {
+        return Destination::Unicast {
+            ip: q.ciaddr(),
+            chaddr: HardwareAddress::of(q),
+        };
     }
-    if request.flags().broadcast() {
+    if q.flags().broadcast() {
         return Destination::Broadcast;
     }
     let ip = reply.yiaddr();
-    match request.chaddr() {
-        Ok(hw) if !hw.is_empty() && !ip.is_unspecified() => {
-            let mut bytes = [0u8; 16];
-            if let Some(dst) = bytes.get_mut(..hw.len()) {
-                dst.copy_from_slice(hw);
-            }
-            Destination::Hardware {
-                ip,
-                htype: request.htype,
-                chaddr: HardwareAddress {
-                    bytes,
-                    len: u8::try_from(hw.len()).unwrap_or(16),
-                },
-            }
-        }
+    match HardwareAddress::of(q) {
+        Some(chaddr) if !ip.is_unspecified() => Destination::Hardware {
+            ip,
+            htype: q.htype,
+            chaddr,
+        },
         _ => Destination::Broadcast,
     }
 }

@@ -1,6 +1,7 @@
 //! Server replies restricted to RFC 2131 Table 3, and the errors of the
 //! restricted builders.
 
+use core::borrow::Borrow;
 use core::fmt;
 use core::marker::PhantomData;
 use core::net::Ipv4Addr;
@@ -13,7 +14,8 @@ use crate::builder::MessageBuilder;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::Field;
-use crate::message::Message;
+use crate::header::Header;
+use crate::message::{Message, OptionIndex};
 use crate::options::OptionValue;
 
 /// A request's type in an error message: `a DHCP Discover`, or `without a
@@ -60,6 +62,39 @@ pub enum ProtocolError {
         /// What sets it.
         by: &'static str,
     },
+}
+
+/// The request a [`Reply`] answers: a parsed message, or its
+/// [`OptionIndex`] when the server has one already (then the request is not
+/// walked again). `&Message` and `&OptionIndex` convert into it.
+#[derive(Debug, Clone, Copy)]
+pub enum ReplyTo<'i, 'r> {
+    /// A parsed request: the reply indexes it (one walk).
+    Message(&'i Message<'r>),
+    /// An indexed request.
+    Index(&'i OptionIndex<'r>),
+}
+
+impl<'r> ReplyTo<'_, 'r> {
+    /// The request's header.
+    pub fn header(&self) -> &'r Header {
+        match self {
+            ReplyTo::Message(m) => m.header(),
+            ReplyTo::Index(i) => i.message().header(),
+        }
+    }
+}
+
+impl<'i, 'r> From<&'i Message<'r>> for ReplyTo<'i, 'r> {
+    fn from(m: &'i Message<'r>) -> Self {
+        ReplyTo::Message(m)
+    }
+}
+
+impl<'i, 'r> From<&'i OptionIndex<'r>> for ReplyTo<'i, 'r> {
+    fn from(i: &'i OptionIndex<'r>) -> Self {
+        ReplyTo::Index(i)
+    }
 }
 
 /// The first error a chain of setters met: later ones are dropped, and
@@ -176,8 +211,9 @@ impl Configures for kind::Offer {}
 impl Configures for kind::Ack {}
 impl Configures for kind::InformAck {}
 
-/// Replies that grant a lease (OFFER, ACK to REQUEST).
-pub trait Leases: ReplyKind {}
+/// Replies that grant a lease (OFFER, ACK to REQUEST); a bound `K: Leases`
+/// gives a helper generic over both every setter of [`Configures`] too.
+pub trait Leases: Configures {}
 impl Leases for kind::Offer {}
 impl Leases for kind::Ack {}
 
@@ -247,13 +283,20 @@ pub struct Reply<'r, 'b, K> {
 
 impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
     fn start(
-        request: &Message<'r>,
+        request: ReplyTo<'_, 'r>,
         buf: &'b mut [u8],
         reply: MessageType,
         expected: MessageType,
     ) -> Result<Self, ProtocolError> {
-        request.cookie()?;
-        let found = request.message_type()?;
+        let built;
+        let index = match request {
+            ReplyTo::Index(index) => index,
+            ReplyTo::Message(msg) => {
+                built = msg.index()?;
+                &built
+            }
+        };
+        let found = index.message_type()?;
         if found != Some(expected) {
             return Err(ProtocolError::WrongRequest {
                 reply,
@@ -261,8 +304,10 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
                 found,
             });
         }
-        let mut b = MessageBuilder::reply_to(request, reply, buf)?;
-        if let Some(id) = request.option(OptionCode::CLIENT_IDENTIFIER)? {
+        // A malformed option 57 limits nothing: the 576-byte minimum applies.
+        let max = index.max_message_size().ok().flatten();
+        let mut b = MessageBuilder::reply_to_header(index.message().header(), max, reply, buf)?;
+        if let Some(id) = index.get(OptionCode::CLIENT_IDENTIFIER) {
             for frag in id.fragments() {
                 b.option(OptionCode::CLIENT_IDENTIFIER, frag.data);
             }
@@ -270,7 +315,7 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         Ok(Reply {
             b,
             message_type: reply,
-            relay_info: request.option(OptionCode::RELAY_AGENT_INFORMATION)?,
+            relay_info: index.get(OptionCode::RELAY_AGENT_INFORMATION),
             server_id: false,
             yiaddr: false,
             lease: None,
@@ -334,6 +379,23 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
     /// or lease time, or T1/T2 out of order; the first setter error; or the
     /// builder's [`Error`].
     pub fn finish(&mut self) -> Result<usize, ProtocolError> {
+        self.close()?;
+        Ok(self.b.finish()?)
+    }
+
+    /// [`finish`](Self::finish), handing back the reply as a [`Message`]
+    /// over the buffer: route it ([`reply_destination`](super::reply_destination))
+    /// and send its bytes without parsing it again.
+    ///
+    /// # Errors
+    /// As [`finish`](Self::finish).
+    pub fn finish_message(&mut self) -> Result<Message<'b>, ProtocolError> {
+        self.close()?;
+        Ok(self.b.finish_message()?)
+    }
+
+    /// Checks the MUSTs and echoes option 82 as the last option.
+    fn close(&mut self) -> Result<(), ProtocolError> {
         self.error.check()?;
         if !self.server_id {
             return Err(self.violation(
@@ -365,13 +427,13 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
                 ));
             }
         }
-        if let Some(info) = self.relay_info {
+        if let Some(info) = self.relay_info.take() {
             for frag in info.fragments() {
                 self.b
                     .option(OptionCode::RELAY_AGENT_INFORMATION, frag.data);
             }
         }
-        Ok(self.b.finish()?)
+        Ok(())
     }
 }
 
@@ -381,8 +443,19 @@ impl<'r, 'b> Reply<'r, 'b, kind::Offer> {
     /// # Errors
     /// [`ProtocolError::WrongRequest`] when `request` is not a DHCPDISCOVER;
     /// [`Error::BufferTooSmall`] for a buffer under 240 bytes.
-    pub fn offer(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
-        Self::start(request, buf, MessageType::Offer, MessageType::Discover)
+    pub fn offer<'i>(
+        request: impl Into<ReplyTo<'i, 'r>>,
+        buf: &'b mut [u8],
+    ) -> Result<Self, ProtocolError>
+    where
+        'r: 'i,
+    {
+        Self::start(
+            request.into(),
+            buf,
+            MessageType::Offer,
+            MessageType::Discover,
+        )
     }
 }
 
@@ -392,9 +465,16 @@ impl<'r, 'b> Reply<'r, 'b, kind::Ack> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPREQUEST.
-    pub fn ack(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+    pub fn ack<'i>(
+        request: impl Into<ReplyTo<'i, 'r>>,
+        buf: &'b mut [u8],
+    ) -> Result<Self, ProtocolError>
+    where
+        'r: 'i,
+    {
+        let request = request.into();
         let mut r = Self::start(request, buf, MessageType::Ack, MessageType::Request)?;
-        r.b.ciaddr(request.ciaddr());
+        r.b.ciaddr(request.header().ciaddr());
         Ok(r)
     }
 }
@@ -405,9 +485,16 @@ impl<'r, 'b> Reply<'r, 'b, kind::InformAck> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPINFORM.
-    pub fn ack_inform(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+    pub fn ack_inform<'i>(
+        request: impl Into<ReplyTo<'i, 'r>>,
+        buf: &'b mut [u8],
+    ) -> Result<Self, ProtocolError>
+    where
+        'r: 'i,
+    {
+        let request = request.into();
         let mut r = Self::start(request, buf, MessageType::Ack, MessageType::Inform)?;
-        r.b.ciaddr(request.ciaddr());
+        r.b.ciaddr(request.header().ciaddr());
         Ok(r)
     }
 }
@@ -419,10 +506,18 @@ impl<'r, 'b> Reply<'r, 'b, kind::Nak> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPREQUEST.
-    pub fn nak(request: &Message<'r>, buf: &'b mut [u8]) -> Result<Self, ProtocolError> {
+    pub fn nak<'i>(
+        request: impl Into<ReplyTo<'i, 'r>>,
+        buf: &'b mut [u8],
+    ) -> Result<Self, ProtocolError>
+    where
+        'r: 'i,
+    {
+        let request = request.into();
         let mut r = Self::start(request, buf, MessageType::Nak, MessageType::Request)?;
-        if !request.giaddr().is_unspecified() {
-            r.b.flags(request.flags().with_broadcast(true));
+        let h = request.header();
+        if !h.giaddr().is_unspecified() {
+            r.b.flags(h.flags().with_broadcast(true));
         }
         Ok(r)
     }
@@ -459,14 +554,26 @@ impl<K: Configures> Reply<'_, '_, K> {
         self
     }
 
-    /// Option 3.
-    pub fn routers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+    /// Option 3, from any cloneable sequence of addresses (a slice, an
+    /// array, a filtering iterator; see [`MessageBuilder::addresses`]).
+    pub fn routers<I>(&mut self, addrs: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<Ipv4Addr>,
+        I::IntoIter: Clone,
+    {
         self.b.routers(addrs);
         self
     }
 
-    /// Option 6.
-    pub fn dns_servers(&mut self, addrs: &[Ipv4Addr]) -> &mut Self {
+    /// Option 6, from any cloneable sequence of addresses (see
+    /// [`routers`](Self::routers)).
+    pub fn dns_servers<I>(&mut self, addrs: I) -> &mut Self
+    where
+        I: IntoIterator,
+        I::Item: Borrow<Ipv4Addr>,
+        I::IntoIter: Clone,
+    {
         self.b.dns_servers(addrs);
         self
     }

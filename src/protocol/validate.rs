@@ -704,7 +704,7 @@ mod tests {
             .unwrap()
             .host_name(b"laptop")
             .client_identifier(1, &[2, 0, 0, 0, 0, 1])
-            .parameter_request_list(&[OptionCode::SUBNET_MASK, OptionCode::ROUTER])
+            .parameter_request_list([OptionCode::SUBNET_MASK, OptionCode::ROUTER])
             .finish()
             .unwrap();
         let request = Message::parse(&q[..n]).unwrap();
