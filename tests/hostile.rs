@@ -642,26 +642,32 @@ fn overload_of_length_0_and_2_is_not_followed() {
 
 #[test]
 fn overload_repeated_is_not_followed() {
-    for (a, b) in [(1u8, 2u8), (3, 3)] {
-        let bytes = with_sname(
-            with_file(dhcp(&[52, 1, a, 52, 1, b, 255]), &[12, 1, b'f', 255]),
-            &[15, 1, b's', 255],
-        );
+    // (first 52, second 52, file, sname): neither field is walked.
+    let rows: [(u8, u8, [u8; 4], &[u8]); 3] = [
+        (1, 1, [12, 1, b'x', 255], &[]),
+        (1, 2, [12, 1, b'f', 255], &[15, 1, b's', 255]),
+        (3, 3, [12, 1, b'f', 255], &[15, 1, b's', 255]),
+    ];
+    for (a, b, file, sname) in rows {
+        let bytes = with_sname(with_file(dhcp(&[52, 1, a, 52, 1, b, 255]), &file), sname);
         let msg = parse(&bytes);
         assert_eq!(
             walk(&bytes),
             vec![
                 Ok(ro(52, &[a], 240, Area::Options)),
                 Ok(ro(52, &[b], 243, Area::Options)),
-            ]
+            ],
+            "52 = {a}, 52 = {b}"
         );
-        assert_eq!(msg.overload(), Ok(None));
+        assert_eq!(msg.overload(), Ok(None), "{a} {b}");
+        assert_eq!(msg.file(), Ok(Some(&file[..])), "{a} {b}");
         assert_eq!(
             msg.typed(OptionCode::OVERLOAD),
             Err(Error::Fragmented {
                 code: 52,
                 offset: 240
-            })
+            }),
+            "{a} {b}"
         );
         assert_eq!(
             deviations(&bytes),
@@ -670,36 +676,58 @@ fn overload_repeated_is_not_followed() {
                 DeviationKind::RepeatedOverload,
                 Area::Options,
                 243
-            )])
+            )]),
+            "{a} {b}"
+        );
+        // RFC 3396: the two instances are one 2-byte value, invalid for 52.
+        let value = msg.option(OptionCode::OVERLOAD).unwrap().unwrap();
+        assert_eq!((value.fragment_count(), value.len()), (2, 2), "{a} {b}");
+        let mut scratch = [0u8; 8];
+        assert_eq!(
+            value.decode_with(&mut scratch),
+            Err(invalid_len(52, 240, 2, "1 byte")),
+            "{a} {b}"
         );
     }
 }
 
 #[test]
 fn overload_inside_file_is_yielded_not_followed() {
-    // Main says file only; file says both: sname stays a name.
-    let bytes = with_sname(
-        with_file(dhcp(&[52, 1, 1, 255]), &[52, 1, 3, 12, 1, b'f', 255]),
-        &[15, 1, b's', 255],
-    );
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[1], 240, Area::Options)),
-            Ok(ro(52, &[3], 108, Area::File)),
-            Ok(ro(12, b"f", 111, Area::File)),
-        ]
-    );
-    assert_eq!(parse(&bytes).overload(), Ok(Some(Overload::File)));
-    assert_eq!(parse(&bytes).sname(), Ok(Some(&[15u8, 1, b's', 255][..])));
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(
-            DeviationKind::OverloadOutsideMainArea,
-            Area::File,
-            108
-        )])
-    );
+    // Main says file only; file says sname (2) or both (3): sname stays a
+    // name either way.
+    for (value, name) in [(2u8, b'x'), (3, b'f')] {
+        let bytes = with_sname(
+            with_file(dhcp(&[52, 1, 1, 255]), &[52, 1, value, 12, 1, name, 255]),
+            &[15, 1, b's', 255],
+        );
+        assert_eq!(
+            walk(&bytes),
+            vec![
+                Ok(ro(52, &[1], 240, Area::Options)),
+                Ok(ro(52, &[value], 108, Area::File)),
+                Ok(ro(12, &[name], 111, Area::File)),
+            ],
+            "file's 52 = {value}"
+        );
+        let msg = parse(&bytes);
+        assert_eq!(msg.overload(), Ok(Some(Overload::File)), "{value}");
+        assert_eq!(msg.sname(), Ok(Some(&[15u8, 1, b's', 255][..])), "{value}");
+        assert_eq!(
+            msg.option(OptionCode::DOMAIN_NAME)
+                .map(|v| v.map(|v| v.len())),
+            Ok(None),
+            "{value}"
+        );
+        assert_eq!(
+            deviations(&bytes),
+            Ok(vec![dev(
+                DeviationKind::OverloadOutsideMainArea,
+                Area::File,
+                108
+            )]),
+            "{value}"
+        );
+    }
 }
 
 #[test]

@@ -589,69 +589,6 @@ fn overload_of_wrong_length_is_not_followed() {
 }
 
 #[test]
-fn overload_repeated_in_main_area_is_not_followed() {
-    let bytes = with_file(dhcp(&[52, 1, 1, 52, 1, 1, 255]), &[12, 1, b'x', 255]);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[1], 240, Area::Options)),
-            Ok(ro(52, &[1], 243, Area::Options)),
-        ]
-    );
-    let msg = parse(&bytes);
-    assert_eq!(msg.overload(), Ok(None));
-    assert_eq!(msg.file(), Ok(Some(&[12u8, 1, b'x', 255][..])));
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(
-            DeviationKind::RepeatedOverload,
-            Area::Options,
-            243
-        )])
-    );
-    // RFC 3396: the two instances are one 2-byte value, invalid for 52.
-    let value = msg.option(OptionCode::OVERLOAD).unwrap().unwrap();
-    assert_eq!((value.fragment_count(), value.len()), (2, 2));
-    let mut scratch = [0u8; 8];
-    assert_eq!(
-        value.decode_with(&mut scratch),
-        Err(invalid_len(52, 240, 2, "1 byte"))
-    );
-}
-
-#[test]
-fn overload_inside_file_is_yielded_but_not_followed() {
-    let bytes = with_sname(
-        with_file(dhcp(&[52, 1, 1, 255]), &[52, 1, 2, 12, 1, b'x', 255]),
-        &[15, 1, b's', 255],
-    );
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[1], 240, Area::Options)),
-            Ok(ro(52, &[2], 108, Area::File)),
-            Ok(ro(12, b"x", 111, Area::File)),
-        ]
-    );
-    let msg = parse(&bytes);
-    assert_eq!(msg.overload(), Ok(Some(Overload::File)));
-    assert_eq!(msg.sname(), Ok(Some(&[15u8, 1, b's', 255][..])));
-    assert_eq!(
-        msg.option(OptionCode::DOMAIN_NAME)
-            .map(|v| v.map(|v| v.len())),
-        Ok(None)
-    );
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(
-            DeviationKind::OverloadOutsideMainArea,
-            Area::File,
-            108
-        )])
-    );
-}
-
-#[test]
 fn overload_with_main_area_missing_end_still_walks_file() {
     let bytes = with_file(dhcp(&[52, 1, 1]), &[12, 1, b'x', 255]);
     assert_eq!(
