@@ -475,34 +475,49 @@ fn missing_end_in_the_options_area() {
 
 #[test]
 fn missing_end_in_file() {
-    let bytes = with_file(dhcp(&[52, 1, 1, 255]), &[53, 1, 1]);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[1], 240, Area::Options)),
-            Ok(ro(53, &[1], 108, Area::File)),
-        ]
-    );
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::File, 236)])
-    );
+    // A short option followed by zeros (PAD), and a value that runs to the
+    // last byte of the field: either way END is missing at its end, 236.
+    let mut fills = vec![12, 126];
+    fills.extend_from_slice(&[b'a'; 126]);
+    for (file, code, value) in [
+        (&[53u8, 1, 1][..], 53, &[1u8][..]),
+        (&fills, 12, &[b'a'; 126]),
+    ] {
+        let bytes = with_file(dhcp(&[52, 1, 1, 255]), file);
+        assert_eq!(
+            walk(&bytes),
+            vec![
+                Ok(ro(52, &[1], 240, Area::Options)),
+                Ok(ro(code, value, 108, Area::File)),
+            ],
+            "{code}"
+        );
+        assert_eq!(
+            deviations(&bytes),
+            Ok(vec![dev(DeviationKind::MissingEnd, Area::File, 236)]),
+            "{code}"
+        );
+    }
 }
 
 #[test]
 fn missing_end_in_sname() {
-    let bytes = with_sname(dhcp(&[52, 1, 2, 255]), &[53, 1, 1]);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[2], 240, Area::Options)),
-            Ok(ro(53, &[1], 44, Area::Sname)),
-        ]
-    );
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::Sname, 108)])
-    );
+    for (sname, code, value) in [([53u8, 1, 1], 53, 1u8), ([15, 1, b's'], 15, b's')] {
+        let bytes = with_sname(dhcp(&[52, 1, 2, 255]), &sname);
+        assert_eq!(
+            walk(&bytes),
+            vec![
+                Ok(ro(52, &[2], 240, Area::Options)),
+                Ok(ro(code, &[value], 44, Area::Sname)),
+            ],
+            "{code}"
+        );
+        assert_eq!(
+            deviations(&bytes),
+            Ok(vec![dev(DeviationKind::MissingEnd, Area::Sname, 108)]),
+            "{code}"
+        );
+    }
 }
 
 #[test]

@@ -605,33 +605,6 @@ fn overload_with_main_area_missing_end_still_walks_file() {
 }
 
 #[test]
-fn missing_end_in_file_is_tolerated_and_reported() {
-    let mut file = vec![12, 126];
-    file.extend_from_slice(&[b'a'; 126]);
-    let bytes = with_file(dhcp(&[52, 1, 1, 255]), &file);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[1], 240, Area::Options)),
-            Ok(ro(12, &[b'a'; 126], 108, Area::File)),
-        ]
-    );
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::File, 236)])
-    );
-}
-
-#[test]
-fn missing_end_in_sname_is_reported_at_its_end() {
-    let bytes = with_sname(dhcp(&[52, 1, 2, 255]), &[15, 1, b's']);
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::Sname, 108)])
-    );
-}
-
-#[test]
 fn overrun_in_file_has_area_and_absolute_offset() {
     let bytes = with_file(dhcp(&[52, 1, 1, 255]), &[12, 1, b'x', 53, 200]);
     let err = overrun(53, 111, 200, 123, Area::File);
