@@ -38,7 +38,7 @@ use dhcpwire::options::relay::SubOptions;
 use dhcpwire::options::rfc3046::RelaySubOption;
 use dhcpwire::options::rfc3442::Route;
 use dhcpwire::options::rfc4578::{PxeSubOption, decode_vendor_specific};
-use dhcpwire::options::typed::{Ipv4List, TYPED_CODES, Text};
+use dhcpwire::options::typed::{Ipv4List, TYPED_CODES};
 use dhcpwire::{
     Area, DeviationKind, DhcpOption, Error, Header, Message, MessageBuilder, MessageMut,
     MessageType, Op, OptionCode, Overload, RawOption,
@@ -840,62 +840,6 @@ fn overload_with_an_overflowing_main_area_walks_nothing_else() {
 // ---------------------------------------------------------------------------
 // 7. RFC 3396
 // ---------------------------------------------------------------------------
-
-fn one_byte_fragments(code: u8, value: &[u8]) -> Vec<u8> {
-    let mut opts = Vec::with_capacity(3 * value.len() + 1);
-    for &b in value {
-        opts.extend_from_slice(&[code, 1, b]);
-    }
-    opts.push(255);
-    dhcp(&opts)
-}
-
-#[test]
-fn three_thousand_one_byte_fragments_of_a_host_name() {
-    let value: Vec<u8> = (0..3000u32).map(|i| b'a' + (i % 26) as u8).collect();
-    let bytes = one_byte_fragments(12, &value);
-    assert_eq!(bytes.len(), 240 + 9000 + 1);
-    let msg = parse(&bytes);
-    let v = msg.option(OptionCode::HOST_NAME).unwrap().unwrap();
-    assert_eq!((v.fragment_count(), v.len(), v.offset()), (3000, 3000, 240));
-    assert_eq!(
-        v.fragments().last(),
-        Some(ro(12, &value[2999..], 240 + 3 * 2999, Area::Options))
-    );
-    let mut joined = vec![0u8; 3000];
-    assert_eq!(v.copy_to(&mut joined), Ok(&value[..]));
-    assert_eq!(
-        v.decode(),
-        Err(Error::Fragmented {
-            code: 12,
-            offset: 240
-        })
-    );
-    assert_eq!(
-        msg.typed(OptionCode::HOST_NAME),
-        Err(Error::Fragmented {
-            code: 12,
-            offset: 240
-        })
-    );
-    let mut scratch = vec![0u8; 3000];
-    assert_eq!(
-        v.decode_with(&mut scratch),
-        Ok(DhcpOption::HostName(Text(&value)))
-    );
-    let mut small = vec![0u8; 2999];
-    assert_eq!(
-        v.decode_with(&mut small),
-        Err(Error::JoinBufferTooSmall {
-            code: 12,
-            offset: 240,
-            needed: 3000,
-            available: 2999
-        })
-    );
-    assert_eq!(msg.options().count(), 3000);
-    assert_eq!(deviations(&bytes), Ok(vec![]));
-}
 
 #[test]
 fn three_thousand_fragments_of_message_type_are_one_invalid_value() {

@@ -807,38 +807,65 @@ fn message_type_split_into_empty_and_one_byte_fragment_is_one_value() {
 }
 
 #[test]
-fn two_thousand_one_byte_fragments_join_correctly() {
-    let mut opts = Vec::with_capacity(6001);
-    for i in 0..2000u32 {
-        opts.extend_from_slice(&[224, 1, (i % 251) as u8]);
+fn thousands_of_one_byte_fragments_join_correctly() {
+    // 2000 one-byte instances of an unknown code, 3000 of a host name.
+    let unknown: Vec<u8> = (0..2000u32).map(|i| (i % 251) as u8).collect();
+    let host_name: Vec<u8> = (0..3000u32).map(|i| b'a' + (i % 26) as u8).collect();
+    let rows = [
+        (
+            224u8,
+            &unknown,
+            6241,
+            DhcpOption::Unknown {
+                code: OptionCode(224),
+                data: &unknown,
+            },
+        ),
+        (
+            12,
+            &host_name,
+            240 + 9000 + 1,
+            DhcpOption::HostName(Text(&host_name)),
+        ),
+    ];
+    for (code, value, bytes_len, typed) in rows {
+        let n = value.len();
+        let bytes = one_byte_fragments(code, value);
+        assert_eq!(bytes.len(), bytes_len, "{code}");
+        let msg = parse(&bytes);
+        let v = msg.option(OptionCode(code)).unwrap().unwrap();
+        assert_eq!(v.fragment_count(), n, "{code}");
+        assert_eq!(v.len(), n, "{code}");
+        assert_eq!(v.offset(), 240, "{code}");
+        let frags: Vec<_> = v.fragments().collect();
+        assert_eq!(frags.len(), n, "{code}");
+        assert_eq!(
+            frags[n - 1],
+            ro(code, &value[n - 1..], 240 + 3 * (n - 1), Area::Options),
+            "{code}"
+        );
+        let mut buf = vec![0u8; n];
+        assert_eq!(v.copy_to(&mut buf), Ok(&value[..]), "{code}");
+        assert_eq!(&joined(&v), value, "{code}");
+        let fragmented = Error::Fragmented { code, offset: 240 };
+        assert_eq!(v.decode(), Err(fragmented), "{code}");
+        assert_eq!(msg.typed(OptionCode(code)), Err(fragmented), "{code}");
+        let mut scratch = vec![0u8; n];
+        assert_eq!(v.decode_with(&mut scratch), Ok(typed), "{code}");
+        let mut small = vec![0u8; n - 1];
+        assert_eq!(
+            v.decode_with(&mut small),
+            Err(Error::JoinBufferTooSmall {
+                code,
+                offset: 240,
+                needed: n,
+                available: n - 1
+            }),
+            "{code}"
+        );
+        assert_eq!(msg.options().count(), n, "{code}");
+        assert_eq!(deviations(&bytes), Ok(vec![]), "{code}");
     }
-    opts.push(255);
-    let bytes = dhcp(&opts);
-    assert_eq!(bytes.len(), 6241);
-    let msg = parse(&bytes);
-    let value = msg.option(OptionCode(224)).unwrap().unwrap();
-    assert_eq!(value.fragment_count(), 2000);
-    assert_eq!(value.len(), 2000);
-    assert_eq!(value.offset(), 240);
-    let frags: Vec<_> = value.fragments().collect();
-    assert_eq!(frags.len(), 2000);
-    assert_eq!(
-        frags[1999],
-        ro(224, &[(1999 % 251) as u8], 240 + 3 * 1999, Area::Options)
-    );
-    let expected: Vec<u8> = (0..2000u32).map(|i| (i % 251) as u8).collect();
-    let mut buf = vec![0u8; 2000];
-    assert_eq!(value.copy_to(&mut buf), Ok(&expected[..]));
-    assert_eq!(joined(&value), expected);
-    let mut scratch = vec![0u8; 2000];
-    assert_eq!(
-        value.decode_with(&mut scratch),
-        Ok(DhcpOption::Unknown {
-            code: OptionCode(224),
-            data: &expected
-        })
-    );
-    assert_eq!(msg.options().count(), 2000);
 }
 
 #[test]

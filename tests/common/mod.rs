@@ -86,6 +86,17 @@ pub fn dhcp(opts: &[u8]) -> Vec<u8> {
     v
 }
 
+/// Header + cookie + `value` as one-byte instances of option `code`
+/// (RFC 3396), then END.
+pub fn one_byte_fragments(code: u8, value: &[u8]) -> Vec<u8> {
+    let mut opts = Vec::with_capacity(3 * value.len() + 1);
+    for &b in value {
+        opts.extend_from_slice(&[code, 1, b]);
+    }
+    opts.push(255);
+    dhcp(&opts)
+}
+
 pub fn with_file(mut v: Vec<u8>, file: &[u8]) -> Vec<u8> {
     v[FILE..FILE + file.len()].copy_from_slice(file);
     v
