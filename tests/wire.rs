@@ -1785,8 +1785,39 @@ fn build_short(buf: &mut [u8]) -> Result<usize, Error> {
         .finish()
 }
 
+/// A realistic OFFER: every common option, a domain search list and
+/// classless routes.
+fn build_reply(buf: &mut [u8]) -> Result<usize, Error> {
+    MessageBuilder::new(buf)?
+        .op(Op::BootReply)
+        .htype(1)
+        .chaddr(&MAC)
+        .xid(XID)
+        .yiaddr(Ipv4Addr::new(10, 198, 27, 8))
+        .giaddr(Ipv4Addr::new(10, 198, 27, 4))
+        .message_type(MessageType::Offer)
+        .server_identifier(Ipv4Addr::new(10, 228, 18, 1))
+        .lease_time(3600)
+        .renewal_time(1800)
+        .rebinding_time(3150)
+        .subnet_mask(Ipv4Addr::new(255, 255, 255, 0))
+        .routers(&[Ipv4Addr::new(10, 198, 27, 1), Ipv4Addr::new(10, 198, 27, 2)])
+        .dns_servers(&[Ipv4Addr::new(8, 8, 8, 8), Ipv4Addr::new(8, 8, 4, 4)])
+        .domain_name(b"example.org")
+        .option(OptionCode::DOMAIN_SEARCH, b"\x03eng\x05apple\x03com\x00")
+        .option(
+            OptionCode::CLASSLESS_STATIC_ROUTE,
+            &[24, 10, 99, 200, 10, 99, 34, 254, 0, 10, 99, 34, 1],
+        )
+        .finish()
+}
+
 #[test]
 fn builder_at_every_buffer_size() {
+    let mut reference = vec![0u8; 2048];
+    // 240 + 3 + 6 + 6 + 6 + 6 + 6 + 10 + 10 + 13 + 17 + 15 + END.
+    assert_eq!(build_reply(&mut reference), Ok(339));
+    assert_eq!(parse(&reference[..339]).lease_time(), Some(3600));
     for (name, f, full) in [
         (
             "sample",
@@ -1795,6 +1826,7 @@ fn builder_at_every_buffer_size() {
         ),
         ("short", build_short, 300),
         ("everything", build_everything, 563),
+        ("reply", build_reply, 339),
     ] {
         assert_builds_at_every_size(name, full, f);
     }
@@ -1818,6 +1850,22 @@ fn builder_max_size_limits_the_message() {
     let err = got.unwrap_err();
     assert_eq!(err.offset(), 400);
     assert!(err.to_string().contains("offset 400"));
+}
+
+#[test]
+fn builder_max_size_below_240_is_buffer_too_small() {
+    let mut buf = [0u8; 576];
+    assert_eq!(
+        MessageBuilder::new(&mut buf)
+            .unwrap()
+            .max_size(100)
+            .message_type(MessageType::Ack)
+            .finish(),
+        Err(Error::BufferTooSmall {
+            needed: 300,
+            available: 100
+        })
+    );
 }
 
 #[test]
