@@ -343,9 +343,22 @@ fn option_lengths_at_the_end_of_each_area() {
             vec![Err(overrun(224, 240, 4, 3, Area::Options))],
         ),
         (
+            "options: one past the end, after an option",
+            dhcp(&[53, 1, 1, 12, 4, b'a', b'b', b'c']),
+            vec![
+                Ok(ro(53, &[1], 240, Area::Options)),
+                Err(overrun(12, 243, 4, 3, Area::Options)),
+            ],
+        ),
+        (
             "options: far past the end",
             dhcp(&[224, 255, 1]),
             vec![Err(overrun(224, 240, 255, 1, Area::Options))],
+        ),
+        (
+            "options: far past the end, 200 claimed",
+            dhcp(&[12, 200, b'a']),
+            vec![Err(overrun(12, 240, 200, 1, Area::Options))],
         ),
         (
             "options: length byte is the last byte",
@@ -456,6 +469,10 @@ fn option_lengths_at_the_end_of_each_area() {
             ),
         }
     }
+    // The error's offset is its code byte, in the API and in the text.
+    let err = overrun(12, 243, 4, 3, Area::Options);
+    assert_eq!(err.offset(), 243);
+    assert!(err.to_string().contains("offset 243"));
 }
 
 // ---------------------------------------------------------------------------
