@@ -3,8 +3,11 @@
 //! decoding at a fixed offset, and the errors the tests expect.
 #![allow(dead_code)]
 
+use std::net::Ipv4Addr;
+
 use dhcpwire::{
-    Area, Deviation, DeviationKind, DhcpOption, Error, MAGIC_COOKIE, Message, OptionCode, RawOption,
+    Area, Deviation, DeviationKind, DhcpOption, Error, Flags, MAGIC_COOKIE, Message,
+    MessageBuilder, MessageType, Op, OptionCode, Overload, RawOption,
 };
 
 /// The joined value of an option (works without the `alloc` feature).
@@ -132,6 +135,32 @@ pub fn deviations(bytes: &[u8]) -> Result<Vec<Deviation>, Error> {
 
 pub fn dev(kind: DeviationKind, area: Area, offset: usize) -> Deviation {
     Deviation { kind, area, offset }
+}
+
+/// Builds a message exercising every writing path (header, options, PAD,
+/// overload into both fields, long values, raw bytes after END).
+pub fn build_everything(buf: &mut [u8]) -> Result<usize, Error> {
+    MessageBuilder::new(buf)?
+        .op(Op::BootRequest)
+        .htype(1)
+        .chaddr(&MAC)
+        .xid(XID)
+        .flags(Flags::broadcast_only())
+        .giaddr(Ipv4Addr::new(10, 198, 27, 4))
+        .message_type(MessageType::Request)
+        .overload(Overload::Both)
+        .pad(3)
+        .option(OptionCode(224), &[0x11; 300])
+        .area(Area::File)
+        .host_name(b"in-file")
+        .pad(2)
+        .area(Area::Sname)
+        .domain_name(b"in.sname")
+        .area(Area::Options)
+        .lease_time(60)
+        .end()
+        .raw(&[0, 0, 0x42])
+        .finish()
 }
 
 /// Builds with `build` into a dirty buffer of every size from 0 to one past
