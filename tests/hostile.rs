@@ -315,6 +315,8 @@ fn option_lengths_at_the_end_of_each_area() {
     f_one_past.extend_from_slice(&[0x66; 126]);
     let mut f_code_last = vec![0u8; 128];
     f_code_last[127] = 224;
+    let mut f_code_12_last = vec![0u8; 128];
+    f_code_12_last[127] = 12;
     let mut f_len_last = vec![0u8; 128];
     f_len_last[126..].copy_from_slice(&[224, 9]);
     let mut s_exact = vec![224, 62];
@@ -369,12 +371,32 @@ fn option_lengths_at_the_end_of_each_area() {
             ],
         ),
         (
+            "options: length byte 1 is the last byte",
+            dhcp(&[53, 1, 1, 12, 1]),
+            vec![
+                Ok(ro(53, &[1], 240, Area::Options)),
+                Err(overrun(12, 243, 1, 0, Area::Options)),
+            ],
+        ),
+        (
             "options: code is the last byte",
             dhcp(&[53, 1, 1, 224]),
             vec![
                 Ok(ro(53, &[1], 240, Area::Options)),
                 Err(Error::MissingOptionLength {
                     code: 224,
+                    offset: 243,
+                    area: Area::Options,
+                }),
+            ],
+        ),
+        (
+            "options: code 12 is the last byte",
+            dhcp(&[53, 1, 1, 12]),
+            vec![
+                Ok(ro(53, &[1], 240, Area::Options)),
+                Err(Error::MissingOptionLength {
+                    code: 12,
                     offset: 243,
                     area: Area::Options,
                 }),
@@ -402,6 +424,18 @@ fn option_lengths_at_the_end_of_each_area() {
                 o52(&[1]),
                 Err(Error::MissingOptionLength {
                     code: 224,
+                    offset: 235,
+                    area: Area::File,
+                }),
+            ],
+        ),
+        (
+            "file: code 12 is the last byte",
+            with_file(file_main(), &f_code_12_last),
+            vec![
+                o52(&[1]),
+                Err(Error::MissingOptionLength {
+                    code: 12,
                     offset: 235,
                     area: Area::File,
                 }),
@@ -473,6 +507,13 @@ fn option_lengths_at_the_end_of_each_area() {
     let err = overrun(12, 243, 4, 3, Area::Options);
     assert_eq!(err.offset(), 243);
     assert!(err.to_string().contains("offset 243"));
+    let err = Error::MissingOptionLength {
+        code: 12,
+        offset: 243,
+        area: Area::Options,
+    };
+    assert!(err.to_string().contains("offset 243"));
+    assert_eq!(err.kind(), "missing_option_length");
 }
 
 // ---------------------------------------------------------------------------

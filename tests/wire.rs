@@ -347,28 +347,6 @@ fn zero_length_option_as_last_two_bytes_is_fine() {
 }
 
 #[test]
-fn length_byte_as_last_byte_is_overrun_with_nothing_available() {
-    let bytes = dhcp(&[53, 1, 1, 12, 1]);
-    assert_eq!(walk(&bytes)[1], Err(overrun(12, 243, 1, 0, Area::Options)));
-}
-
-#[test]
-fn code_as_last_byte_is_missing_length() {
-    let bytes = dhcp(&[53, 1, 1, 12]);
-    let err = Error::MissingOptionLength {
-        code: 12,
-        offset: 243,
-        area: Area::Options,
-    };
-    assert_eq!(
-        walk(&bytes),
-        vec![Ok(ro(53, &[1], 240, Area::Options)), Err(err)]
-    );
-    assert!(err.to_string().contains("offset 243"));
-    assert_eq!(err.kind(), "missing_option_length");
-}
-
-#[test]
 fn walks_are_fused_after_the_first_error() {
     // An overrun followed by what would be valid options if the walk resumed.
     let bytes = dhcp(&[12, 9, 53, 1, 1, 255]);
@@ -602,21 +580,6 @@ fn overrun_in_file_has_area_and_absolute_offset() {
     assert_eq!(msg.sname(), Ok(Some(&[] as &[u8])));
     assert!(err.to_string().contains("offset 111"));
     assert!(err.to_string().contains("file"));
-}
-
-#[test]
-fn code_as_last_byte_of_file_is_missing_length() {
-    let mut file = [0u8; 128];
-    file[127] = 12;
-    let bytes = with_file(dhcp(&[52, 1, 1, 255]), &file);
-    assert_eq!(
-        walk(&bytes)[1],
-        Err(Error::MissingOptionLength {
-            code: 12,
-            offset: 235,
-            area: Area::File,
-        })
-    );
 }
 
 #[test]
