@@ -679,6 +679,11 @@ fn overload_values_0_1_2_3_4_255() {
             .collect();
         let want: Vec<Result<_, Error>> = areas.into_iter().map(Ok).collect();
         assert_eq!(got, want, "52 = {value}");
+        assert_eq!(
+            walk(&bytes)[0],
+            Ok(ro(52, &[value], 240, Area::Options)),
+            "52 = {value}"
+        );
         assert_eq!(msg.overload(), Ok(overload), "52 = {value}");
         assert_eq!(
             msg.typed(OptionCode::OVERLOAD),
@@ -697,19 +702,28 @@ fn overload_values_0_1_2_3_4_255() {
 
 #[test]
 fn overload_of_length_0_and_2_is_not_followed() {
-    for (value, err) in [
-        (&[][..], invalid_len(52, 240, 0, "1 byte")),
-        (&[1, 2][..], invalid_len(52, 240, 2, "1 byte")),
-    ] {
-        let bytes = overload_message(value);
+    let rows = [
+        (overload_message(&[]), &[][..], 0),
+        (overload_message(&[1, 2]), &[1, 2][..], 2),
+        (
+            with_file(dhcp(&[52, 2, 1, 1, 255]), &[12, 1, b'x', 255]),
+            &[1, 1][..],
+            2,
+        ),
+    ];
+    for (bytes, value, len) in rows {
         let msg = parse(&bytes);
         assert_eq!(
             walk(&bytes),
             vec![Ok(ro(52, value, 240, Area::Options))],
             "{value:?}"
         );
-        assert_eq!(msg.overload(), Ok(None));
-        assert_eq!(msg.typed(OptionCode::OVERLOAD), Err(err));
+        assert_eq!(msg.overload(), Ok(None), "{value:?}");
+        assert_eq!(
+            msg.typed(OptionCode::OVERLOAD),
+            Err(invalid_len(52, 240, len, "1 byte")),
+            "{value:?}"
+        );
     }
 }
 
@@ -867,32 +881,42 @@ fn overload_pointing_at_an_overflowing_file() {
 
 #[test]
 fn overload_pointing_at_an_overflowing_sname() {
-    let bytes = with_sname(with_file(dhcp(&[52, 1, 3, 255]), &[255]), &[0, 0, 224, 100]);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[3], 240, Area::Options)),
-            Err(overrun(224, 46, 100, 60, Area::Sname)),
-        ]
-    );
+    for (sname, err) in [
+        (
+            &[0, 0, 224, 100][..],
+            overrun(224, 46, 100, 60, Area::Sname),
+        ),
+        (
+            &[0, 0, 15, 70, b'x'][..],
+            overrun(15, 46, 70, 60, Area::Sname),
+        ),
+    ] {
+        let bytes = with_sname(with_file(dhcp(&[52, 1, 3, 255]), &[255]), sname);
+        assert_eq!(
+            walk(&bytes),
+            vec![Ok(ro(52, &[3], 240, Area::Options)), Err(err)]
+        );
+    }
 }
 
 #[test]
 fn overload_with_an_overflowing_main_area_walks_nothing_else() {
-    let bytes = overload_message(&[3]);
-    let mut bytes = bytes[..243].to_vec();
-    bytes.extend_from_slice(&[224, 9]);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[3], 240, Area::Options)),
-            Err(overrun(224, 243, 9, 0, Area::Options)),
-        ]
-    );
-    assert_eq!(
-        parse(&bytes).overload(),
-        Err(overrun(224, 243, 9, 0, Area::Options))
-    );
+    // 52 = 3 with an overrun right after it; 52 = 1 with one where END was,
+    // and a good `file`.
+    let mut both = overload_message(&[3])[..243].to_vec();
+    both.extend_from_slice(&[224, 9]);
+    let file = with_file(dhcp(&[52, 1, 1, 12, 9]), &[53, 1, 1, 255]);
+    for (bytes, value, err) in [
+        (both, 3u8, overrun(224, 243, 9, 0, Area::Options)),
+        (file, 1, overrun(12, 243, 9, 0, Area::Options)),
+    ] {
+        assert_eq!(
+            walk(&bytes),
+            vec![Ok(ro(52, &[value], 240, Area::Options)), Err(err)],
+            "52 = {value}"
+        );
+        assert_eq!(parse(&bytes).overload(), Err(err), "52 = {value}");
+    }
 }
 
 // ---------------------------------------------------------------------------
