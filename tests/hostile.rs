@@ -522,13 +522,36 @@ fn option_lengths_at_the_end_of_each_area() {
 
 #[test]
 fn missing_end_in_the_options_area() {
-    let bytes = dhcp(&[53, 1, 1]);
-    assert_eq!(walk(&bytes), vec![Ok(ro(53, &[1], 240, Area::Options))]);
-    assert_eq!(parse(&bytes).trailing(), Ok(&[] as &[u8]));
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::Options, 243)])
-    );
+    // The options area ends with the message: after a short option, after
+    // a value running to the last byte, after PAD only.
+    let rows = [
+        (
+            dhcp(&[53, 1, 1]),
+            vec![Ok(ro(53, &[1], 240, Area::Options))],
+            243,
+            Some(MessageType::Discover),
+        ),
+        (
+            dhcp(&[53, 1, 1, 12, 3, b'a', b'b', b'c']),
+            vec![
+                Ok(ro(53, &[1], 240, Area::Options)),
+                Ok(ro(12, b"abc", 243, Area::Options)),
+            ],
+            248,
+            Some(MessageType::Discover),
+        ),
+        (dhcp(&[0, 0, 0]), vec![], 243, None),
+    ];
+    for (bytes, options, end, message_type) in &rows {
+        assert_eq!(&walk(bytes), options, "END missing at {end}");
+        assert_eq!(parse(bytes).trailing(), Ok(&[] as &[u8]), "{end}");
+        assert_eq!(
+            deviations(bytes),
+            Ok(vec![dev(DeviationKind::MissingEnd, Area::Options, *end)]),
+            "{end}"
+        );
+        assert_eq!(parse(bytes).message_type(), Ok(*message_type), "{end}");
+    }
 }
 
 #[test]

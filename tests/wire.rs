@@ -304,37 +304,6 @@ fn zero_length_option_82_is_yielded_with_empty_data() {
 }
 
 #[test]
-fn option_ending_exactly_at_area_end_without_end_is_tolerated() {
-    let bytes = dhcp(&[53, 1, 1, 12, 3, b'a', b'b', b'c']);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(53, &[1], 240, Area::Options)),
-            Ok(ro(12, b"abc", 243, Area::Options)),
-        ]
-    );
-    assert_eq!(parse(&bytes).trailing(), Ok(&[] as &[u8]));
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::Options, 248)])
-    );
-    assert_eq!(
-        parse(&bytes).message_type(),
-        Ok(Some(MessageType::Discover))
-    );
-}
-
-#[test]
-fn pad_only_area_is_missing_end() {
-    let bytes = dhcp(&[0, 0, 0]);
-    assert_eq!(walk(&bytes), vec![]);
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::Options, 243)])
-    );
-}
-
-#[test]
 fn zero_length_option_as_last_two_bytes_is_fine() {
     let bytes = dhcp(&[53, 1, 1, 80, 0]);
     assert_eq!(
