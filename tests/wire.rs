@@ -28,35 +28,6 @@ fn rebuilt(bytes: &[u8]) -> Vec<u8> {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn parse_empty_is_truncated_header() {
-    assert_eq!(
-        Message::parse(&[]).unwrap_err(),
-        Error::TruncatedHeader { len: 0 }
-    );
-}
-
-#[test]
-fn parse_one_byte_is_truncated_header() {
-    assert_eq!(
-        Message::parse(&[1]).unwrap_err(),
-        Error::TruncatedHeader { len: 1 }
-    );
-}
-
-#[test]
-fn parse_235_bytes_is_truncated_header() {
-    let bytes = header();
-    assert_eq!(
-        Message::parse(&bytes[..235]).unwrap_err(),
-        Error::TruncatedHeader { len: 235 }
-    );
-    assert_eq!(
-        MessageMut::parse(&mut header()[..235]).err(),
-        Some(Error::TruncatedHeader { len: 235 })
-    );
-}
-
-#[test]
 fn parse_236_to_239_bytes_has_header_but_truncated_cookie() {
     for n in 236..240 {
         let bytes = dhcp(&[]);
