@@ -104,10 +104,16 @@ fn lengths_236_to_239_are_truncated_cookie_reported_by_every_lookup() {
         let e = Error::TruncatedCookie { len: n };
         let msg = Message::parse(bytes).expect("the header is complete");
         assert_eq!(msg.xid(), XID, "len {n}");
+        assert_eq!(msg.chaddr(), Ok(&MAC[..]), "len {n}");
         assert_eq!(msg.cookie(), Err(e), "len {n}");
         assert!(!msg.is_dhcp(), "len {n}");
         assert_eq!(walk(bytes), vec![Err(e)], "len {n}");
+        let mut it = msg.options();
+        assert_eq!(it.next(), Some(Err(e)), "len {n}");
+        assert_eq!(it.next(), None, "len {n}");
+        assert_eq!(it.next(), None, "len {n}");
         assert_eq!(msg.option(OptionCode::MESSAGE_TYPE).err(), Some(e));
+        assert_eq!(msg.option(OptionCode::HOST_NAME).err(), Some(e));
         assert_eq!(msg.message_type(), Err(e), "len {n}");
         assert_eq!(msg.main_options().err(), Some(e), "len {n}");
         assert_eq!(msg.trailing(), Err(e), "len {n}");
@@ -120,6 +126,7 @@ fn lengths_236_to_239_are_truncated_cookie_reported_by_every_lookup() {
         assert_eq!(m.option(OptionCode::MESSAGE_TYPE).err(), Some(e));
         assert_eq!(m.option_mut(OptionCode::MESSAGE_TYPE).err(), Some(e));
         assert_eq!((e.offset(), e.kind()), (n, "truncated_cookie"));
+        assert!(e.to_string().contains(&format!("offset {n}")));
     }
 }
 
