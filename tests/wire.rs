@@ -85,18 +85,6 @@ fn dhcp_message_has_no_bootp_vendor_area() {
 }
 
 #[test]
-fn exactly_240_bytes_with_cookie_has_no_options_and_no_end() {
-    let bytes = dhcp(&[]);
-    assert_eq!(walk(&bytes), vec![]);
-    assert_eq!(parse(&bytes).trailing(), Ok(&[] as &[u8]));
-    assert_eq!(
-        deviations(&bytes),
-        Ok(vec![dev(DeviationKind::MissingEnd, Area::Options, 240)])
-    );
-    assert_eq!(parse(&bytes).message_type(), Ok(None));
-}
-
-#[test]
 fn header_fields_are_read_big_endian() {
     let mut bytes = dhcp(&[255]);
     bytes[0] = 2;
