@@ -40,7 +40,7 @@ use dhcpwire::options::rfc3442::Route;
 use dhcpwire::options::rfc4578::{PxeSubOption, decode_vendor_specific};
 use dhcpwire::options::typed::{Ipv4List, TYPED_CODES};
 use dhcpwire::{
-    Area, DeviationKind, DhcpOption, Error, Header, Message, MessageBuilder, MessageMut,
+    Area, DeviationKind, DhcpOption, Error, Flags, Header, Message, MessageBuilder, MessageMut,
     MessageType, Op, OptionCode, Overload, RawOption,
 };
 
@@ -254,23 +254,37 @@ fn builder_refuses_a_17_byte_chaddr() {
 
 #[test]
 fn wrong_cookie_last_byte() {
-    let mut bytes = dhcp(&[53, 1, 1, 255]);
-    bytes[239] = 98;
+    // 99.130.83.98 with no options after it, and with 53 1 1 END after it:
+    // the header stays readable, the rest is the BOOTP vendor area.
+    let mut bare = dhcp(&[]);
+    bare[239] = 98;
+    let mut with_options = dhcp(&[53, 1, 1, 255]);
+    with_options[239] = 98;
     let e = Error::NoMagicCookie {
         found: [99, 130, 83, 98],
         offset: 236,
     };
-    let msg = parse(&bytes);
-    assert_eq!(msg.cookie(), Err(e));
-    assert_eq!(walk(&bytes), vec![Err(e)]);
-    assert_eq!(msg.message_type(), Err(e));
-    assert_eq!(msg.option(OptionCode::MESSAGE_TYPE).err(), Some(e));
-    assert_eq!(msg.for_each_deviation(|_| {}), Err(e));
-    assert_eq!(
-        msg.bootp_vendor_area(),
-        Some(&[99u8, 130, 83, 98, 53, 1, 1, 255][..])
-    );
-    assert_eq!(Message::parse_dhcp(&bytes).err(), Some(e));
+    for (bytes, vendor) in [
+        (bare, &[99u8, 130, 83, 98][..]),
+        (with_options, &[99u8, 130, 83, 98, 53, 1, 1, 255][..]),
+    ] {
+        let len = bytes.len();
+        let msg = parse(&bytes);
+        assert_eq!(msg.cookie(), Err(e), "len {len}");
+        assert_eq!(msg.xid(), XID, "len {len}");
+        assert_eq!(msg.op(), Op::BootRequest, "len {len}");
+        assert_eq!(msg.giaddr(), Ipv4Addr::new(10, 198, 27, 4), "len {len}");
+        assert_eq!(msg.flags(), Flags(0x8000), "len {len}");
+        assert_eq!(walk(&bytes), vec![Err(e)], "len {len}");
+        assert_eq!(msg.message_type(), Err(e), "len {len}");
+        assert_eq!(msg.option(OptionCode::MESSAGE_TYPE).err(), Some(e));
+        assert_eq!(msg.for_each_deviation(|_| {}), Err(e), "len {len}");
+        assert_eq!(msg.bootp_vendor_area(), Some(vendor), "len {len}");
+        assert_eq!(Message::parse_dhcp(&bytes).err(), Some(e), "len {len}");
+    }
+    assert_eq!(e.offset(), 236);
+    assert!(e.to_string().contains("offset 236"));
+    assert!(e.to_string().contains("99.130.83.98"));
 }
 
 #[test]
