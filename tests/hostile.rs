@@ -175,10 +175,11 @@ fn all_zero_messages_of_236_to_240_bytes() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn hlen_0_16_17_255() {
-    let chaddr: [u8; 16] = core::array::from_fn(|i| 0x10 + i as u8);
+fn hlen_0_6_16_17_255() {
+    let chaddr: [u8; 16] = core::array::from_fn(|i| 0xc0 + i as u8);
     for (hlen, expected, lossy) in [
         (0u8, Ok(&chaddr[..0]), 0usize),
+        (6, Ok(&chaddr[..6]), 6),
         (16, Ok(&chaddr[..]), 16),
         (
             17,
@@ -204,7 +205,16 @@ fn hlen_0_16_17_255() {
         assert_eq!(msg.chaddr(), expected, "hlen {hlen}");
         assert_eq!(msg.chaddr_lossy(), &chaddr[..lossy], "hlen {hlen}");
         // The rest of the message is unaffected.
+        assert_eq!(msg.cookie(), Ok(()), "hlen {hlen}");
         assert_eq!(msg.message_type(), Ok(Some(MessageType::Discover)));
+        if let Err(err) = expected {
+            assert_eq!(err.offset(), 2);
+            assert!(err.to_string().contains("offset 2"));
+            assert!(err.to_string().contains(&hlen.to_string()));
+            // Display does not panic on it.
+            let text = msg.to_string();
+            assert!(text.contains(&format!("hlen {hlen}")) || text.contains("c0:c1"));
+        }
     }
 }
 

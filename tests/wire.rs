@@ -84,59 +84,6 @@ fn header_fields_are_read_big_endian() {
 }
 
 // ---------------------------------------------------------------------------
-// hlen / chaddr
-// ---------------------------------------------------------------------------
-
-fn with_hlen(hlen: u8) -> Vec<u8> {
-    let mut bytes = dhcp(&[255]);
-    bytes[2] = hlen;
-    for (i, b) in bytes[28..44].iter_mut().enumerate() {
-        *b = 0xc0 + i as u8;
-    }
-    bytes
-}
-
-#[test]
-fn hlen_0_gives_empty_chaddr() {
-    let bytes = with_hlen(0);
-    assert_eq!(parse(&bytes).chaddr(), Ok(&[] as &[u8]));
-    assert_eq!(parse(&bytes).chaddr_lossy(), &[] as &[u8]);
-}
-
-#[test]
-fn hlen_6_and_16_give_that_many_bytes() {
-    let bytes = with_hlen(6);
-    assert_eq!(
-        parse(&bytes).chaddr(),
-        Ok(&[0xc0u8, 0xc1, 0xc2, 0xc3, 0xc4, 0xc5][..])
-    );
-    let bytes = with_hlen(16);
-    let all: Vec<u8> = (0..16).map(|i| 0xc0 + i).collect();
-    assert_eq!(parse(&bytes).chaddr(), Ok(&all[..]));
-    assert_eq!(parse(&bytes).chaddr_lossy(), &all[..]);
-}
-
-#[test]
-fn hlen_17_and_255_are_too_long_but_lossy_gives_16() {
-    let all: Vec<u8> = (0..16).map(|i| 0xc0 + i).collect();
-    for hlen in [17u8, 255] {
-        let bytes = with_hlen(hlen);
-        let msg = parse(&bytes);
-        let err = Error::HardwareAddressTooLong { hlen, offset: 2 };
-        assert_eq!(msg.chaddr(), Err(err));
-        assert_eq!(msg.chaddr_lossy(), &all[..]);
-        assert_eq!(err.offset(), 2);
-        assert!(err.to_string().contains("offset 2"));
-        assert!(err.to_string().contains(&hlen.to_string()));
-        // The message is otherwise fine.
-        assert_eq!(msg.cookie(), Ok(()));
-        // Display does not panic on it.
-        let text = msg.to_string();
-        assert!(text.contains(&format!("hlen {hlen}")) || text.contains("c0:c1"));
-    }
-}
-
-// ---------------------------------------------------------------------------
 // the raw option walk
 // ---------------------------------------------------------------------------
 
@@ -1971,6 +1918,16 @@ fn every_error_display_mentions_its_offset() {
 fn truncated_cookie_display_never_panics() {
     let text = Error::TruncatedCookie { len: 10 }.to_string();
     assert!(text.contains("offset 10"));
+}
+
+/// A message with `hlen` set and chaddr's 16 bytes 0xc0, 0xc1, ...
+fn with_hlen(hlen: u8) -> Vec<u8> {
+    let mut bytes = dhcp(&[255]);
+    bytes[2] = hlen;
+    for (i, b) in bytes[28..44].iter_mut().enumerate() {
+        *b = 0xc0 + i as u8;
+    }
+    bytes
 }
 
 #[test]
