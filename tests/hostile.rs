@@ -316,19 +316,32 @@ fn byte_swapped_cookie_hides_option_like_bytes() {
 
 #[test]
 fn message_mut_with_wrong_cookie_edits_the_header_only() {
-    let mut bytes = dhcp(&[53, 1, 1, 255]);
-    bytes[236] = 0;
-    let e = Error::NoMagicCookie {
-        found: [0, 130, 83, 99],
-        offset: 236,
-    };
-    let mut m = MessageMut::parse(&mut bytes).unwrap();
-    assert_eq!(m.option_mut(OptionCode::MESSAGE_TYPE).err(), Some(e));
-    assert_eq!(m.set_option(OptionCode::MESSAGE_TYPE, &[3]).err(), Some(e));
-    m.set_giaddr(Ipv4Addr::new(192, 0, 2, 1));
-    assert_eq!(m.options().collect::<Vec<_>>(), vec![Err(e)]);
-    assert_eq!(&bytes[24..28], &[192, 0, 2, 1]);
-    assert_eq!(&bytes[240..244], &[53, 1, 1, 255]);
+    // The first or the last cookie byte zeroed.
+    for (at, found, giaddr) in [
+        (236, [0, 130, 83, 99], Ipv4Addr::new(192, 0, 2, 1)),
+        (239, [99, 130, 83, 0], Ipv4Addr::new(1, 1, 1, 1)),
+    ] {
+        let mut bytes = dhcp(&[53, 1, 1, 255]);
+        bytes[at] = 0;
+        let e = Error::NoMagicCookie { found, offset: 236 };
+        let mut m = MessageMut::parse(&mut bytes).unwrap();
+        assert_eq!(m.option_mut(OptionCode::MESSAGE_TYPE).err(), Some(e));
+        assert_eq!(m.set_option(OptionCode::MESSAGE_TYPE, &[3]).err(), Some(e));
+        m.set_giaddr(giaddr);
+        assert_eq!(m.options().collect::<Vec<_>>(), vec![Err(e)]);
+        assert_eq!(&bytes[24..28], &giaddr.octets());
+        assert_eq!(&bytes[240..244], &[53, 1, 1, 255]);
+    }
+    // A truncated cookie: the header is still editable.
+    let mut short = dhcp(&[]);
+    short.truncate(238);
+    let mut m = MessageMut::parse(&mut short).unwrap();
+    m.set_secs(9);
+    assert_eq!(
+        m.option(OptionCode::MESSAGE_TYPE).err(),
+        Some(Error::TruncatedCookie { len: 238 })
+    );
+    assert_eq!(short[8..10], [0, 9]);
 }
 
 // ---------------------------------------------------------------------------
