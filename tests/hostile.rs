@@ -1153,21 +1153,33 @@ fn route_error_in_the_sname_fragment_points_into_sname() {
 }
 
 #[test]
-fn relay_sub_option_overrun_in_the_file_fragment_points_into_file() {
-    let bytes = with_file(
-        dhcp(&[52, 1, 1, 82, 3, 1, 1, b'x', 255]),
-        &[82, 4, 2, 9, b'a', b'b', 255],
-    );
-    let v = parse(&bytes)
-        .option(OptionCode::RELAY_AGENT_INFORMATION)
-        .unwrap()
-        .unwrap();
-    let mut scratch = [0u8; 16];
-    assert_eq!(
-        v.decode_with(&mut scratch),
-        Err(sub_overrun(82, 2, 110, 9, 2))
-    );
-    assert_eq!(bytes[110], 2);
+fn relay_sub_option_overrun_in_a_later_fragment_points_into_it() {
+    // 82 split over options and file: sub-option 2 at 110 claims 9 of 2.
+    // 82 split in the options area: [82,3, 1,1,'x'] at 240 and
+    // [82,3, 2,5,'y'] at 245; sub-option 2 at 247 (joined index 3).
+    for (bytes, at, err) in [
+        (
+            with_file(
+                dhcp(&[52, 1, 1, 82, 3, 1, 1, b'x', 255]),
+                &[82, 4, 2, 9, b'a', b'b', 255],
+            ),
+            110,
+            sub_overrun(82, 2, 110, 9, 2),
+        ),
+        (
+            dhcp(&[82, 3, 1, 1, b'x', 82, 3, 2, 5, b'y', 255]),
+            247,
+            sub_overrun(82, 2, 247, 5, 1),
+        ),
+    ] {
+        let v = parse(&bytes)
+            .option(OptionCode::RELAY_AGENT_INFORMATION)
+            .unwrap()
+            .unwrap();
+        let mut scratch = [0u8; 16];
+        assert_eq!(v.decode_with(&mut scratch), Err(err), "{at}");
+        assert_eq!(bytes[at], 2, "{at}");
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -1654,11 +1666,38 @@ fn relay_sub_option_9_nested_entries_overrun() {
 
 #[test]
 fn relay_sub_option_overrun_inside_a_message() {
-    let bytes = dhcp(&[53, 1, 1, 82, 5, 1, 4, b'e', b't', b'h', 255]);
-    assert_eq!(
-        parse(&bytes).typed(OptionCode::RELAY_AGENT_INFORMATION),
-        Err(sub_overrun(82, 1, 245, 4, 3))
-    );
+    // Offsets are the message's: 82 after a message type, and 82 first.
+    for (bytes, at, err, raw) in [
+        (
+            dhcp(&[53, 1, 1, 82, 5, 1, 4, b'e', b't', b'h', 255]),
+            245,
+            sub_overrun(82, 1, 245, 4, 3),
+            &[1u8, 4, b'e', b't', b'h'][..],
+        ),
+        (
+            dhcp(&[82, 4, 1, 4, b'e', b't', 53, 1, 1, 255]),
+            242,
+            sub_overrun(82, 1, 242, 4, 2),
+            &[1u8, 4, b'e', b't'][..],
+        ),
+    ] {
+        let msg = parse(&bytes);
+        assert_eq!(
+            msg.typed(OptionCode::RELAY_AGENT_INFORMATION),
+            Err(err),
+            "{raw:?}"
+        );
+        assert!(err.to_string().contains(&format!("offset {at}")), "{at}");
+        // The walk goes on and the raw bytes stay available.
+        assert_eq!(msg.message_type(), Ok(Some(MessageType::Discover)));
+        assert_eq!(
+            msg.option(OptionCode::RELAY_AGENT_INFORMATION)
+                .unwrap()
+                .unwrap()
+                .as_single(),
+            Some(raw)
+        );
+    }
 }
 
 #[test]
