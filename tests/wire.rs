@@ -1455,6 +1455,20 @@ fn builder_field_too_long() {
             max: 16
         })
     );
+    // chaddr alone, into a 300-byte buffer.
+    let mut small = [0u8; 300];
+    assert_eq!(
+        MessageBuilder::new(&mut small)
+            .unwrap()
+            .chaddr(&[0xab; 17])
+            .finish(),
+        Err(Error::FieldTooLong {
+            field: "chaddr",
+            offset: 28,
+            len: 17,
+            max: 16
+        })
+    );
     assert_eq!(
         MessageBuilder::new(&mut buf)
             .unwrap()
