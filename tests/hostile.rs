@@ -908,25 +908,53 @@ fn overload_pointing_at_zero_filled_areas() {
 
 #[test]
 fn overload_pointing_at_an_overflowing_file() {
-    let bytes = with_sname(
+    // 52 = 3, file starts with 224 claiming 200; 52 = 1, 53 in file after
+    // 12 "x" claims 200.
+    let both = with_sname(
         with_file(dhcp(&[52, 1, 3, 53, 1, 5, 255]), &[224, 200]),
         &[15, 1, b's', 255],
     );
-    let e = overrun(224, 108, 200, 126, Area::File);
-    let msg = parse(&bytes);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[3], 240, Area::Options)),
-            Ok(ro(53, &[5], 243, Area::Options)),
-            Err(e),
-        ]
-    );
-    // 53 is before the error, but a later fragment could have been missed.
-    assert_eq!(msg.message_type(), Err(e));
-    assert_eq!(deviations(&bytes), Err(e));
-    // The main area alone is fine.
-    assert_eq!(msg.overload(), Ok(Some(Overload::Both)));
+    let file = with_file(dhcp(&[52, 1, 1, 255]), &[12, 1, b'x', 53, 200]);
+    let e_both = overrun(224, 108, 200, 126, Area::File);
+    let e_file = overrun(53, 111, 200, 123, Area::File);
+    let rows = [
+        (
+            both,
+            vec![
+                Ok(ro(52, &[3], 240, Area::Options)),
+                Ok(ro(53, &[5], 243, Area::Options)),
+                Err(e_both),
+            ],
+            e_both,
+            Overload::Both,
+            None,
+        ),
+        (
+            file,
+            vec![
+                Ok(ro(52, &[1], 240, Area::Options)),
+                Ok(ro(12, b"x", 108, Area::File)),
+                Err(e_file),
+            ],
+            e_file,
+            Overload::File,
+            Some(&[] as &[u8]),
+        ),
+    ];
+    for (bytes, options, e, overload, sname) in &rows {
+        let msg = parse(bytes);
+        assert_eq!(&walk(bytes), options, "{overload:?}");
+        // 53 may be before the error, but a later fragment could have been
+        // missed.
+        assert_eq!(msg.message_type(), Err(*e), "{overload:?}");
+        assert_eq!(deviations(bytes), Err(*e), "{overload:?}");
+        // The main area alone is fine: overload, file and sname need only it.
+        assert_eq!(msg.overload(), Ok(Some(*overload)));
+        assert_eq!(msg.file(), Ok(None), "{overload:?}");
+        assert_eq!(msg.sname(), Ok(*sname), "{overload:?}");
+    }
+    assert!(e_file.to_string().contains("offset 111"));
+    assert!(e_file.to_string().contains("file"));
 }
 
 #[test]

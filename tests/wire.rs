@@ -358,27 +358,6 @@ fn overload_with_main_area_missing_end_still_walks_file() {
     );
 }
 
-#[test]
-fn overrun_in_file_has_area_and_absolute_offset() {
-    let bytes = with_file(dhcp(&[52, 1, 1, 255]), &[12, 1, b'x', 53, 200]);
-    let err = overrun(53, 111, 200, 123, Area::File);
-    assert_eq!(
-        walk(&bytes),
-        vec![
-            Ok(ro(52, &[1], 240, Area::Options)),
-            Ok(ro(12, b"x", 108, Area::File)),
-            Err(err),
-        ]
-    );
-    let msg = parse(&bytes);
-    assert_eq!(msg.message_type(), Err(err));
-    // sname/file only need the main area.
-    assert_eq!(msg.file(), Ok(None));
-    assert_eq!(msg.sname(), Ok(Some(&[] as &[u8])));
-    assert!(err.to_string().contains("offset 111"));
-    assert!(err.to_string().contains("file"));
-}
-
 // ---------------------------------------------------------------------------
 // RFC 3396: one value from many instances
 // ---------------------------------------------------------------------------
