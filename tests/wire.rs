@@ -2,6 +2,11 @@
 //!
 //! Every input here is built byte by byte (a 236-byte header, the cookie,
 //! then option bytes), so each test says exactly what is on the wire.
+//!
+//! Behaviours that this file and `hostile.rs` both used to test (truncated
+//! messages, bad cookies, `hlen`, option lengths at an area's end, missing
+//! END, malformed or repeated option 52, sub-option overruns in a message)
+//! are tested in `hostile.rs` only.
 
 use std::net::Ipv4Addr;
 
@@ -24,7 +29,7 @@ fn rebuilt(bytes: &[u8]) -> Vec<u8> {
 }
 
 // ---------------------------------------------------------------------------
-// Message::parse: lengths and cookie
+// Message::parse: header fields and the BOOTP vendor area
 // ---------------------------------------------------------------------------
 
 #[test]
