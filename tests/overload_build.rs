@@ -1,11 +1,17 @@
 //! Overload on build (RFC 2131 §4.1, RFC 2132 §9.3): options that do not fit
 //! the options area within the maximum size move to `file`, then `sname`,
-//! in the caller's order, with option 52 saying so.
+//! in the caller's order, with option 52 saying so; and options the caller
+//! places in `file` and `sname` by hand.
 
-use dhcpwire::{Area, Error, Message, MessageBuilder, MessageType, OptionCode, Overload, builder};
+use std::net::Ipv4Addr;
+
+use dhcpwire::{
+    Area, DeviationKind, Error, Message, MessageBuilder, MessageType, Op, OptionCode, Overload,
+    builder,
+};
 
 mod common;
-use common::joined;
+use common::{MAC, XID, build_everything, dev, deviations, joined, parse};
 
 /// (code, area, offset, len) of every option, in walk order.
 fn walk(bytes: &[u8]) -> Vec<(u8, Area, usize, usize)> {
@@ -21,7 +27,8 @@ fn walk(bytes: &[u8]) -> Vec<(u8, Area, usize, usize)> {
 
 fn rebuilds_identically(bytes: &[u8]) {
     let msg = Message::parse(bytes).unwrap();
-    let mut out = vec![0u8; bytes.len()];
+    // A dirty buffer: every byte must be written.
+    let mut out = vec![0x5au8; bytes.len()];
     let n = builder::rebuild(&msg, &mut out).unwrap();
     assert_eq!(&out[..n], bytes);
 }
@@ -179,6 +186,171 @@ fn reply_respects_the_clients_maximum_message_size() {
         );
     }
     rebuilds_identically(&buf[..len]);
+}
+
+/// An OFFER that needs 435 bytes without overload; with
+/// `overload_when_full` what does not fit moves to `file`, then `sname`.
+fn build_overloaded(buf: &mut [u8], max: usize) -> Result<usize, Error> {
+    MessageBuilder::new(buf)?
+        .min_len(0)
+        .max_size(max)
+        .overload_when_full(true)
+        .op(Op::BootReply)
+        .htype(1)
+        .chaddr(&MAC)
+        .xid(XID)
+        .message_type(MessageType::Offer)
+        .server_identifier(Ipv4Addr::new(10, 228, 18, 1))
+        .lease_time(3600)
+        .subnet_mask(Ipv4Addr::new(255, 255, 255, 0))
+        .routers([Ipv4Addr::new(10, 198, 27, 1)])
+        .dns_servers([Ipv4Addr::new(8, 8, 8, 8), Ipv4Addr::new(8, 8, 4, 4)])
+        .domain_name(b"example.org")
+        .option(OptionCode(224), &[0x5a; 100])
+        .option(OptionCode(225), &[0xa5; 40])
+        .finish()
+}
+
+const OVERLOAD_CODES: [u8; 9] = [53, 54, 51, 1, 3, 6, 15, 224, 225];
+
+#[test]
+fn builder_with_overload_at_every_buffer_size() {
+    let mut reference = vec![0u8; 2048];
+    let full = build_overloaded(&mut reference, 2048).unwrap();
+    assert_eq!(full, 435);
+    let ref_msg = parse(&reference[..full]);
+    assert_eq!(ref_msg.overload(), Ok(None));
+    // The smallest layout: main holds 53 54 51 1 3 + 52 + END (271 bytes),
+    // file holds 6 15 224 (125 + END), sname holds 225 (42 + END).
+    let first_ok = 271;
+    // Below 271 every limit fails and from 271 on every limit fits: once a
+    // layout fits, every larger limit must fit too.
+    for n in 0..=full + 1 {
+        // The limit comes from the buffer, or from max_size on a large buffer.
+        for (how, buf_len, max) in [("buffer", n, 2048), ("max_size", 2048, n)] {
+            let mut buf = vec![0xa5u8; buf_len];
+            let got = build_overloaded(&mut buf, max);
+            if n < 240 {
+                // A buffer under 240 bytes cannot start a message; a
+                // max_size under 240 is reported against the whole message.
+                let needed = if how == "buffer" { 240 } else { full };
+                assert_eq!(
+                    got,
+                    Err(Error::BufferTooSmall {
+                        needed,
+                        available: n
+                    }),
+                    "{how} {n}"
+                );
+                continue;
+            }
+            let len = match got {
+                // Below 271 no layout exists; the error reports the size
+                // of the message without overload.
+                Err(Error::BufferTooSmall { needed, available }) if n < first_ok => {
+                    assert_eq!((needed, available), (full, n), "{how} {n}");
+                    continue;
+                }
+                Ok(len) if n >= first_ok => len,
+                other => panic!("{how} {n}: {other:?}"),
+            };
+            assert!(len <= n, "{how} {n}: {len}");
+            let msg = parse(&buf[..len]);
+            assert_eq!(msg.options().filter(Result::is_err).count(), 0);
+            assert_eq!(deviations(&buf[..len]), Ok(vec![]), "{how} {n}");
+            for code in OVERLOAD_CODES {
+                assert_eq!(
+                    msg.option(OptionCode(code)).unwrap().map(|v| joined(&v)),
+                    ref_msg
+                        .option(OptionCode(code))
+                        .unwrap()
+                        .map(|v| joined(&v)),
+                    "{how} {n}: option {code}"
+                );
+            }
+            if n >= full {
+                assert_eq!(&buf[..len], &reference[..full], "{how} {n}");
+            } else {
+                assert!(msg.overload().unwrap().is_some(), "{how} {n}");
+            }
+        }
+    }
+}
+
+#[test]
+fn builder_with_overload_smallest_layout_is_exact() {
+    let mut buf = vec![0u8; 271];
+    assert_eq!(build_overloaded(&mut buf, 2048), Ok(271));
+    let got: Vec<_> = parse(&buf)
+        .options()
+        .map(|o| o.map(|o| (o.code.0, o.offset, o.area)))
+        .collect();
+    let want: Vec<Result<_, Error>> = vec![
+        Ok((53, 240, Area::Options)),
+        Ok((54, 243, Area::Options)),
+        Ok((51, 249, Area::Options)),
+        Ok((1, 255, Area::Options)),
+        Ok((3, 261, Area::Options)),
+        Ok((52, 267, Area::Options)),
+        Ok((6, 108, Area::File)),
+        Ok((15, 118, Area::File)),
+        Ok((224, 131, Area::File)),
+        Ok((225, 44, Area::Sname)),
+    ];
+    assert_eq!(got, want);
+    assert_eq!(parse(&buf).overload(), Ok(Some(Overload::Both)));
+    // One byte less: option 52 and END no longer fit in the main area.
+    let mut buf = vec![0u8; 270];
+    assert_eq!(
+        build_overloaded(&mut buf, 2048),
+        Err(Error::BufferTooSmall {
+            needed: 435,
+            available: 270
+        })
+    );
+}
+
+#[test]
+fn built_overloaded_message_walks_in_rfc_order() {
+    let mut buf = vec![0u8; 1024];
+    let len = build_everything(&mut buf).unwrap();
+    let bytes = &buf[..len];
+    assert_eq!(
+        walk(bytes),
+        vec![
+            (53, Area::Options, 240, 1),
+            (52, Area::Options, 243, 1),
+            (224, Area::Options, 249, 255),
+            (224, Area::Options, 506, 45),
+            (51, Area::Options, 553, 4),
+            (12, Area::File, 108, 7),
+            (15, Area::Sname, 44, 8),
+        ]
+    );
+    // END at 559, then 0 0 0x42.
+    assert_eq!(len, 563);
+    let msg = parse(bytes);
+    assert_eq!(msg.trailing(), Ok(&[0u8, 0, 0x42][..]));
+    assert_eq!((msg.sname(), msg.file()), (Ok(None), Ok(None)));
+    assert_eq!(
+        &bytes[108..118],
+        &[12, 7, b'i', b'n', b'-', b'f', b'i', b'l', b'e', 0]
+    );
+    // END of file after the 2 PADs.
+    assert_eq!(bytes[119], 255);
+    assert_eq!(
+        &bytes[44..55],
+        &[15, 8, b'i', b'n', b'.', b's', b'n', b'a', b'm', b'e', 255]
+    );
+    assert_eq!(
+        deviations(bytes),
+        Ok(vec![
+            dev(DeviationKind::NonZeroAfterEnd, Area::Options, 562),
+            // The two PADs before END in `file` (offsets 117, 118).
+            dev(DeviationKind::PadInOverloadedArea, Area::File, 117),
+        ])
+    );
+    rebuilds_identically(bytes);
 }
 
 /// Regressions from review: builder misuse is an error, never a silently

@@ -641,6 +641,13 @@ fn build(f: impl FnOnce(&mut MessageBuilder<'_>)) -> Vec<u8> {
     buf[..n].to_vec()
 }
 
+/// The violations of the message `build(f)` returns, as `summary` gives them.
+fn violations_of(
+    f: impl FnOnce(&mut MessageBuilder<'_>),
+) -> Vec<(Rule, Subject, Severity, &'static str)> {
+    summary(&Message::parse(&build(f)).unwrap())
+}
+
 #[test]
 fn mtu_plateau_table_longer_than_one_option_is_checked_to_its_end() {
     // Regression: a value over 255 bytes was not joined, so its MTUs were
@@ -752,25 +759,23 @@ fn bad_offer_and_ack() {
         ]
     );
     // ACK with yiaddr and no lease time (answer to a REQUEST).
-    let ack = build(|b| {
-        b.op(Op::BootReply)
-            .yiaddr(YI)
-            .message_type(MessageType::Ack)
-            .server_identifier(SID);
-    });
     assert_eq!(
-        summary(&Message::parse(&ack).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootReply)
+                .yiaddr(YI)
+                .message_type(MessageType::Ack)
+                .server_identifier(SID);
+        }),
         vec![(Rule::Missing, oc(51), MUST, T3)]
     );
     // ACK without yiaddr (answer to an INFORM) with a lease time.
-    let ack = build(|b| {
-        b.op(Op::BootReply)
-            .message_type(MessageType::Ack)
-            .server_identifier(SID)
-            .lease_time(60);
-    });
     assert_eq!(
-        summary(&Message::parse(&ack).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootReply)
+                .message_type(MessageType::Ack)
+                .server_identifier(SID)
+                .lease_time(60);
+        }),
         vec![(Rule::NotAllowed, oc(51), MUST, "RFC 2131 §4.3.5")]
     );
 }
@@ -778,18 +783,17 @@ fn bad_offer_and_ack() {
 #[test]
 fn bad_client_messages() {
     // DISCOVER: server id, ciaddr, yiaddr, hops without a relay, message.
-    let d = build(|b| {
-        b.op(Op::BootRequest)
-            .ciaddr(YI)
-            .yiaddr(YI)
-            .siaddr(SID)
-            .hops(1)
-            .message_type(MessageType::Discover)
-            .server_identifier(SID)
-            .option(OptionCode::MESSAGE, b"hi");
-    });
     assert_eq!(
-        summary(&Message::parse(&d).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootRequest)
+                .ciaddr(YI)
+                .yiaddr(YI)
+                .siaddr(SID)
+                .hops(1)
+                .message_type(MessageType::Discover)
+                .server_identifier(SID)
+                .option(OptionCode::MESSAGE, b"hi");
+        }),
         vec![
             (Rule::NotAllowed, fd(Field::Hops), MUST, T5),
             (Rule::NotAllowed, fd(Field::Yiaddr), MUST, T5),
@@ -800,58 +804,56 @@ fn bad_client_messages() {
         ]
     );
     // Relayed DISCOVER: giaddr and hops from the relay are fine.
-    let d = build(|b| {
-        b.op(Op::BootRequest)
-            .giaddr(GI)
-            .hops(3)
-            .message_type(MessageType::Discover);
-    });
-    assert_eq!(summary(&Message::parse(&d).unwrap()), vec![]);
-    // SELECTING without 50, with ciaddr.
-    let r = build(|b| {
-        b.op(Op::BootRequest)
-            .ciaddr(YI)
-            .message_type(MessageType::Request)
-            .server_identifier(SID);
-    });
     assert_eq!(
-        summary(&Message::parse(&r).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootRequest)
+                .giaddr(GI)
+                .hops(3)
+                .message_type(MessageType::Discover);
+        }),
+        vec![]
+    );
+    // SELECTING without 50, with ciaddr.
+    assert_eq!(
+        violations_of(|b| {
+            b.op(Op::BootRequest)
+                .ciaddr(YI)
+                .message_type(MessageType::Request)
+                .server_identifier(SID);
+        }),
         vec![
             (Rule::Missing, oc(50), MUST, T5),
             (Rule::NotAllowed, fd(Field::Ciaddr), MUST, "RFC 2131 §4.3.2"),
         ]
     );
     // INIT-REBOOT without 50.
-    let r = build(|b| {
-        b.op(Op::BootRequest).message_type(MessageType::Request);
-    });
     assert_eq!(
-        summary(&Message::parse(&r).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootRequest).message_type(MessageType::Request);
+        }),
         vec![(Rule::Missing, oc(50), MUST, T5)]
     );
     // RENEWING with 50.
-    let r = build(|b| {
-        b.op(Op::BootRequest)
-            .ciaddr(YI)
-            .message_type(MessageType::Request)
-            .requested_ip(YI);
-    });
     assert_eq!(
-        summary(&Message::parse(&r).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootRequest)
+                .ciaddr(YI)
+                .message_type(MessageType::Request)
+                .requested_ip(YI);
+        }),
         vec![(Rule::NotAllowed, oc(50), MUST, T5)]
     );
     // DECLINE with ciaddr, no 50/54, a vendor class, secs and flags.
-    let r = build(|b| {
-        b.op(Op::BootRequest)
-            .ciaddr(YI)
-            .secs(4)
-            .flags(Flags::broadcast_only())
-            .message_type(MessageType::Decline)
-            .vendor_class_identifier(b"x")
-            .client_identifier(1, &CHADDR);
-    });
     assert_eq!(
-        summary(&Message::parse(&r).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootRequest)
+                .ciaddr(YI)
+                .secs(4)
+                .flags(Flags::broadcast_only())
+                .message_type(MessageType::Decline)
+                .vendor_class_identifier(b"x")
+                .client_identifier(1, &CHADDR);
+        }),
         vec![
             (Rule::NotAllowed, fd(Field::Secs), MUST, T5),
             (Rule::NotAllowed, fd(Field::Flags), MUST, T5),
@@ -862,15 +864,14 @@ fn bad_client_messages() {
         ]
     );
     // RELEASE without ciaddr, with 50 and a parameter request list.
-    let r = build(|b| {
-        b.op(Op::BootRequest)
-            .message_type(MessageType::Release)
-            .server_identifier(SID)
-            .requested_ip(YI)
-            .parameter_request_list([OptionCode::ROUTER]);
-    });
     assert_eq!(
-        summary(&Message::parse(&r).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootRequest)
+                .message_type(MessageType::Release)
+                .server_identifier(SID)
+                .requested_ip(YI)
+                .parameter_request_list([OptionCode::ROUTER]);
+        }),
         vec![
             (Rule::Missing, fd(Field::Ciaddr), MUST, T5),
             (Rule::NotAllowed, oc(50), MUST, T5),
@@ -878,15 +879,14 @@ fn bad_client_messages() {
         ]
     );
     // INFORM without ciaddr, with 50, 51 and 54; reply op.
-    let r = build(|b| {
-        b.op(Op::BootReply)
-            .message_type(MessageType::Inform)
-            .requested_ip(YI)
-            .lease_time(5)
-            .server_identifier(SID);
-    });
     assert_eq!(
-        summary(&Message::parse(&r).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootReply)
+                .message_type(MessageType::Inform)
+                .requested_ip(YI)
+                .lease_time(5)
+                .server_identifier(SID);
+        }),
         vec![
             (
                 Rule::WrongOp {
@@ -967,16 +967,15 @@ fn rfc2132_length_and_value_rules() {
         ]
     );
     // A repeated fixed-length option joins (RFC 3396) into a bad length.
-    let bytes = build(|b| {
-        b.op(Op::BootReply)
-            .yiaddr(YI)
-            .message_type(MessageType::Offer)
-            .server_identifier(SID)
-            .server_identifier(SID)
-            .lease_time(60);
-    });
     assert_eq!(
-        summary(&Message::parse(&bytes).unwrap()),
+        violations_of(|b| {
+            b.op(Op::BootReply)
+                .yiaddr(YI)
+                .message_type(MessageType::Offer)
+                .server_identifier(SID)
+                .server_identifier(SID)
+                .lease_time(60);
+        }),
         vec![(l(8, "4"), oc(54), MUST, "RFC 2132 §9.7")]
     );
 }

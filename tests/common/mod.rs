@@ -3,8 +3,11 @@
 //! decoding at a fixed offset, and the errors the tests expect.
 #![allow(dead_code)]
 
+use std::net::Ipv4Addr;
+
 use dhcpwire::{
-    Area, Deviation, DeviationKind, DhcpOption, Error, MAGIC_COOKIE, Message, OptionCode, RawOption,
+    Area, Deviation, DeviationKind, DhcpOption, Error, Flags, MAGIC_COOKIE, Message,
+    MessageBuilder, MessageType, Op, OptionCode, Overload, RawOption,
 };
 
 /// The joined value of an option (works without the `alloc` feature).
@@ -86,6 +89,17 @@ pub fn dhcp(opts: &[u8]) -> Vec<u8> {
     v
 }
 
+/// Header + cookie + `value` as one-byte instances of option `code`
+/// (RFC 3396), then END.
+pub fn one_byte_fragments(code: u8, value: &[u8]) -> Vec<u8> {
+    let mut opts = Vec::with_capacity(3 * value.len() + 1);
+    for &b in value {
+        opts.extend_from_slice(&[code, 1, b]);
+    }
+    opts.push(255);
+    dhcp(&opts)
+}
+
 pub fn with_file(mut v: Vec<u8>, file: &[u8]) -> Vec<u8> {
     v[FILE..FILE + file.len()].copy_from_slice(file);
     v
@@ -121,6 +135,32 @@ pub fn deviations(bytes: &[u8]) -> Result<Vec<Deviation>, Error> {
 
 pub fn dev(kind: DeviationKind, area: Area, offset: usize) -> Deviation {
     Deviation { kind, area, offset }
+}
+
+/// Builds a message exercising every writing path (header, options, PAD,
+/// overload into both fields, long values, raw bytes after END).
+pub fn build_everything(buf: &mut [u8]) -> Result<usize, Error> {
+    MessageBuilder::new(buf)?
+        .op(Op::BootRequest)
+        .htype(1)
+        .chaddr(&MAC)
+        .xid(XID)
+        .flags(Flags::broadcast_only())
+        .giaddr(Ipv4Addr::new(10, 198, 27, 4))
+        .message_type(MessageType::Request)
+        .overload(Overload::Both)
+        .pad(3)
+        .option(OptionCode(224), &[0x11; 300])
+        .area(Area::File)
+        .host_name(b"in-file")
+        .pad(2)
+        .area(Area::Sname)
+        .domain_name(b"in.sname")
+        .area(Area::Options)
+        .lease_time(60)
+        .end()
+        .raw(&[0, 0, 0x42])
+        .finish()
 }
 
 /// Builds with `build` into a dirty buffer of every size from 0 to one past
