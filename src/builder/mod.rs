@@ -85,6 +85,10 @@ pub struct MessageBuilder<'b> {
     /// The size the message would have with every option in the main
     /// area: what an overloading build that failed reports as needed.
     unoverloaded_len: usize,
+    /// `limit` while a fixed-size option can be written straight into the
+    /// options area (no automatic overload, no error, the options area
+    /// current and open), else 0: one compare for the typed setters.
+    fast_limit: usize,
     error: Option<Error>,
 }
 
@@ -142,6 +146,7 @@ impl<'b> MessageBuilder<'b> {
             file_named: false,
             sname_named: false,
             unoverloaded_len: MIN_DHCP_LEN,
+            fast_limit: available,
             error: None,
         })
     }
@@ -210,6 +215,22 @@ impl<'b> MessageBuilder<'b> {
         if self.error.is_none() {
             self.error = Some(e);
         }
+        self.fast_limit = 0;
+    }
+
+    /// Recomputes [`fast_limit`](Self::fast_limit) after a change of area,
+    /// limit, END or overload.
+    #[inline]
+    fn update_fast_limit(&mut self) {
+        self.fast_limit = if !self.overload_allowed
+            && self.error.is_none()
+            && self.area == Area::Options
+            && !self.main.ended
+        {
+            self.limit
+        } else {
+            0
+        };
     }
 
     #[inline]
@@ -227,6 +248,7 @@ impl<'b> MessageBuilder<'b> {
     #[inline]
     pub fn max_size(&mut self, max: usize) -> &mut Self {
         self.limit = self.buf.len().min(max).max(MIN_DHCP_LEN);
+        self.update_fast_limit();
         if max < MIN_DHCP_LEN {
             self.fail(Error::BufferTooSmall {
                 needed: MIN_DHCP_LEN,
@@ -412,6 +434,7 @@ impl<'b> MessageBuilder<'b> {
             }
         }
         self.area = area;
+        self.update_fast_limit();
         self
     }
 
@@ -506,6 +529,7 @@ impl<'b> MessageBuilder<'b> {
         }
         let area = self.area;
         self.cursor(area).ended = true;
+        self.update_fast_limit();
         self
     }
 
@@ -514,6 +538,7 @@ impl<'b> MessageBuilder<'b> {
     pub fn no_end(&mut self) -> &mut Self {
         let area = self.area;
         self.cursor(area).ended = true;
+        self.update_fast_limit();
         self
     }
 
@@ -553,6 +578,34 @@ impl<'b> MessageBuilder<'b> {
             }
         }
         self.emit(code, value.len(), |w| w(value))
+    }
+
+    /// Writes option `code` with a value of `N` bytes known at compile time:
+    /// the typed setters' path, inlined into the caller so that a build
+    /// from run-time values is a few stores per option (no call, no
+    /// `memcpy`). Anything unusual (automatic overload, another area, an
+    /// error already kept, no room) takes [`option`](Self::option)'s path.
+    #[inline(always)]
+    fn fixed<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> &mut Self {
+        let at = self.main.pos;
+        // fast_limit is 0 or at least 240, so this never wraps.
+        if at <= self.fast_limit.saturating_sub(2 + N) {
+            if let Some((head, rest)) = self
+                .buf
+                .get_mut(at..at + 2 + N)
+                .and_then(|d| d.split_first_chunk_mut::<2>())
+            {
+                if let Some(dst) = rest.first_chunk_mut::<N>() {
+                    // N is at most 4 here: it fits the length byte.
+                    *head = [code.0, N as u8];
+                    *dst = value;
+                    self.main.pos = at + 2 + N;
+                    self.unoverloaded_len += 2 + N;
+                    return self;
+                }
+            }
+        }
+        self.option(code, &value)
     }
 
     /// Writes a typed option (split per RFC 3396 when its value exceeds 255
@@ -623,49 +676,49 @@ impl<'b> MessageBuilder<'b> {
     /// Option 53.
     #[inline]
     pub fn message_type(&mut self, t: MessageType) -> &mut Self {
-        self.option(OptionCode::MESSAGE_TYPE, &[u8::from(t)])
+        self.fixed(OptionCode::MESSAGE_TYPE, [u8::from(t)])
     }
 
     /// Option 54.
     #[inline]
     pub fn server_identifier(&mut self, addr: Ipv4Addr) -> &mut Self {
-        self.option(OptionCode::SERVER_IDENTIFIER, &addr.octets())
+        self.fixed(OptionCode::SERVER_IDENTIFIER, addr.octets())
     }
 
     /// Option 50.
     #[inline]
     pub fn requested_ip(&mut self, addr: Ipv4Addr) -> &mut Self {
-        self.option(OptionCode::REQUESTED_IP_ADDRESS, &addr.octets())
+        self.fixed(OptionCode::REQUESTED_IP_ADDRESS, addr.octets())
     }
 
     /// Option 51, seconds (`u32::MAX` is infinite).
     #[inline]
     pub fn lease_time(&mut self, secs: u32) -> &mut Self {
-        self.option(OptionCode::LEASE_TIME, &secs.to_be_bytes())
+        self.fixed(OptionCode::LEASE_TIME, secs.to_be_bytes())
     }
 
     /// Option 58, seconds.
     #[inline]
     pub fn renewal_time(&mut self, secs: u32) -> &mut Self {
-        self.option(OptionCode::RENEWAL_TIME, &secs.to_be_bytes())
+        self.fixed(OptionCode::RENEWAL_TIME, secs.to_be_bytes())
     }
 
     /// Option 59, seconds.
     #[inline]
     pub fn rebinding_time(&mut self, secs: u32) -> &mut Self {
-        self.option(OptionCode::REBINDING_TIME, &secs.to_be_bytes())
+        self.fixed(OptionCode::REBINDING_TIME, secs.to_be_bytes())
     }
 
     /// Option 1.
     #[inline]
     pub fn subnet_mask(&mut self, mask: Ipv4Addr) -> &mut Self {
-        self.option(OptionCode::SUBNET_MASK, &mask.octets())
+        self.fixed(OptionCode::SUBNET_MASK, mask.octets())
     }
 
     /// Option 28.
     #[inline]
     pub fn broadcast_address(&mut self, addr: Ipv4Addr) -> &mut Self {
-        self.option(OptionCode::BROADCAST_ADDRESS, &addr.octets())
+        self.fixed(OptionCode::BROADCAST_ADDRESS, addr.octets())
     }
 
     /// An option whose value is a list of addresses (3, 6, 42, ...), from
@@ -758,7 +811,7 @@ impl<'b> MessageBuilder<'b> {
     /// Option 57.
     #[inline]
     pub fn max_message_size(&mut self, size: u16) -> &mut Self {
-        self.option(OptionCode::MAX_MESSAGE_SIZE, &size.to_be_bytes())
+        self.fixed(OptionCode::MAX_MESSAGE_SIZE, size.to_be_bytes())
     }
 
     /// Option 60.
@@ -810,7 +863,43 @@ impl<'b> MessageBuilder<'b> {
     /// # Errors
     /// The first error of any setter; [`Error::BufferTooSmall`] reports the
     /// total size the message needs.
+    #[inline]
     pub fn finish(&mut self) -> Result<usize, Error> {
+        // The common message: options area only, nothing failed.
+        if self.error.is_none()
+            && self.overload == OverloadBy::Nobody
+            && !self.file.opened
+            && !self.sname.opened
+        {
+            let mut used = self.main.pos;
+            let ended = self.main.ended
+                || match self.buf.get_mut(used) {
+                    Some(end) if used < self.limit => {
+                        *end = 255;
+                        used += 1;
+                        true
+                    }
+                    _ => false,
+                };
+            let len = used.max(self.min_len);
+            if ended && len <= self.limit {
+                if let Some(padding) = self.buf.get_mut(used..len) {
+                    padding.fill(0);
+                    self.main.pos = used;
+                    self.main.ended = true;
+                    self.area = Area::Options;
+                    self.fast_limit = 0;
+                    return Ok(len);
+                }
+            }
+        }
+        self.finish_general()
+    }
+
+    /// [`finish`](Self::finish) for everything else: overloaded areas, an
+    /// error kept, no room.
+    #[cold]
+    fn finish_general(&mut self) -> Result<usize, Error> {
         if let OverloadBy::Builder { value_at: at } = self.overload {
             let value = match (self.file.opened, self.sname.opened) {
                 (true, true) => 3,
@@ -879,6 +968,7 @@ impl<'b> MessageBuilder<'b> {
         let buf: &'b mut [u8] = core::mem::take(&mut self.buf);
         let buf: &'b [u8] = buf;
         self.limit = 0;
+        self.fast_limit = 0;
         Message::parse(buf.get(..len).unwrap_or_default())
     }
 

@@ -44,6 +44,7 @@ impl MessageBuilder<'_> {
     /// ```
     pub fn overload_when_full(&mut self, allowed: bool) -> &mut Self {
         self.overload_allowed = allowed;
+        self.update_fast_limit();
         // An option 52 written before this call (later ones are seen by
         // `emit`, the only writer while overload is allowed).
         let written_52 = || {
