@@ -661,3 +661,82 @@ impl<K: Leases> Reply<'_, '_, K> {
             .rebinding_time(timers.t2)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::options::walks;
+    use crate::protocol::{ClientMessage, RequestState};
+    use core::net::Ipv4Addr;
+
+    /// A server reads the request through its index and builds the reply
+    /// from it: one walk of the request in all.
+    #[test]
+    fn serving_a_request_walks_it_once() {
+        let mut q = [0u8; 576];
+        let state = RequestState::Selecting {
+            server_identifier: Ipv4Addr::new(10, 0, 0, 1),
+            requested: Ipv4Addr::new(10, 0, 0, 9),
+        };
+        let n = ClientMessage::request(&mut q, 7, &[2, 0, 0, 0, 0, 1], state)
+            .unwrap()
+            .client_identifier(1, &[2, 0, 0, 0, 0, 1])
+            .max_message_size(1500)
+            .parameter_request_list([OptionCode::SUBNET_MASK, OptionCode::ROUTER])
+            .finish()
+            .unwrap();
+        // A relay adds option 82 (written here by hand after the client's END).
+        let mut relayed = [0u8; 576];
+        let len = crate::MessageBuilder::new(&mut relayed)
+            .unwrap()
+            .header(Message::parse(&q[..n]).unwrap().header())
+            .option(OptionCode::MESSAGE_TYPE, &[3])
+            .option(OptionCode::SERVER_IDENTIFIER, &[10, 0, 0, 1])
+            .option(OptionCode::REQUESTED_IP_ADDRESS, &[10, 0, 0, 9])
+            .option(OptionCode::CLIENT_IDENTIFIER, &[1, 2, 0, 0, 0, 0, 1])
+            .option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 2, b'p', b'1'])
+            .finish()
+            .unwrap();
+        let request = Message::parse(&relayed[..len]).unwrap();
+        let mut buf = [0u8; 576];
+        let serve = |buf: &mut [u8]| {
+            let idx = request.index().unwrap();
+            assert_eq!(
+                idx.server_identifier(),
+                Ok(Some(Ipv4Addr::new(10, 0, 0, 1)))
+            );
+            assert_eq!(idx.requested_ip(), Ok(Some(Ipv4Addr::new(10, 0, 0, 9))));
+            let relay = idx.relay_agent_information().unwrap().unwrap();
+            assert!(relay.circuit_id().unwrap() == b"p1"[..]);
+            Reply::ack(&idx, buf)
+                .unwrap()
+                .yiaddr(Ipv4Addr::new(10, 0, 0, 9))
+                .server_identifier(Ipv4Addr::new(10, 0, 0, 1))
+                .lease_time(3600)
+                .finish_message()
+                .map(|m| m.len())
+                .unwrap()
+        };
+        assert_eq!(walks::during(|| assert_eq!(serve(&mut buf), 300)), 1);
+        // From the message, the reply indexes it itself: still one walk.
+        let n = walks::during(|| {
+            Reply::ack(&request, &mut buf)
+                .unwrap()
+                .yiaddr(Ipv4Addr::new(10, 0, 0, 9))
+                .server_identifier(Ipv4Addr::new(10, 0, 0, 1))
+                .lease_time(3600)
+                .finish()
+                .unwrap();
+        });
+        assert_eq!(n, 1);
+        // The echoes are there: 61 and 82 as the request had them.
+        let ack = Message::parse(&buf[..300]).unwrap().index().unwrap();
+        assert!(ack.get(OptionCode::CLIENT_IDENTIFIER).unwrap().joined() == [1, 2, 0, 0, 0, 0, 1]);
+        assert!(
+            ack.get(OptionCode::RELAY_AGENT_INFORMATION)
+                .unwrap()
+                .joined()
+                == [1, 2, b'p', b'1']
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Validation against RFC 2131 Tables 3 and 5 and the RFC 2132 formats.
 
-use super::formats::{ValueRule, format_of, value_rule};
+use super::formats::{ValueRule, format_of};
 
 use super::policy::Policy;
 use super::timers::timers_ordered;
@@ -10,10 +10,9 @@ use super::{
     TABLE3, TABLE5,
 };
 use crate::code::{MessageType, OptionCode};
-use crate::error::Error;
 use crate::header::Field;
 use crate::header::Op;
-use crate::message::Message;
+use crate::message::{Message, OptionIndex};
 use crate::options::OptionValue;
 
 /// What a DHCPREQUEST is, judged from its fields (RFC 2131 §4.3.2).
@@ -109,65 +108,57 @@ pub fn for_each_violation(msg: &Message<'_>, mut f: impl FnMut(Violation)) {
     check(msg, &mut f);
 }
 
-/// What the rules need to know of one option code, gathered in the walk.
+/// What the rules need to know of one option code, read from the index.
 #[derive(Debug, Clone, Copy, Default)]
 struct CodeSeen {
-    present: bool,
     /// All fragments together (RFC 3396).
     len: usize,
     /// The first four bytes of the joined value.
     head: [u8; 4],
-    /// A [`ValueRule::U16ListMin`] item below its minimum.
-    below_min: bool,
-    /// The first byte of a two-byte item split across fragments.
-    carry: Option<u8>,
 }
 
-/// Every option code of one message, from one overload-aware walk.
-struct Seen([CodeSeen; 256]);
+/// The options of one message as the rules read them: its index.
+struct Seen<'i, 'a>(&'i OptionIndex<'a>);
 
-impl Seen {
-    /// Walks `msg` once; the walk's error if it fails.
-    fn walk(msg: &Message<'_>) -> Result<Self, Error> {
-        let mut seen = Seen([CodeSeen::default(); 256]);
-        for opt in msg.options() {
-            let opt = opt?;
-            let code = opt.code;
-            let rule = value_rule(code);
-            let Some(entry) = seen.0.get_mut(usize::from(code.0)) else {
-                continue;
-            };
-            entry.present = true;
-            for (i, &b) in opt.data.iter().enumerate() {
-                if let Some(slot) = entry.head.get_mut(entry.len.saturating_add(i)) {
-                    *slot = b;
-                }
-                if let Some(ValueRule::U16ListMin(min, _)) = rule {
-                    match entry.carry.take() {
-                        Some(first) => entry.below_min |= u16::from_be_bytes([first, b]) < min,
-                        None => entry.carry = Some(b),
-                    }
-                }
-            }
-            entry.len = entry.len.saturating_add(opt.len());
-        }
-        Ok(seen)
-    }
-
+impl Seen<'_, '_> {
     fn get(&self, code: OptionCode) -> CodeSeen {
-        self.0.get(usize::from(code.0)).copied().unwrap_or_default()
+        let Some(value) = self.0.get(code) else {
+            return CodeSeen::default();
+        };
+        let mut head = [0u8; 4];
+        for (slot, b) in head.iter_mut().zip(value.joined().bytes()) {
+            *slot = b;
+        }
+        CodeSeen {
+            len: value.len(),
+            head,
+        }
     }
 
     fn has(&self, code: OptionCode) -> bool {
-        self.get(code).present
+        self.0.contains(code)
     }
 
     /// The codes present, in code order.
     fn codes(&self) -> impl Iterator<Item = (OptionCode, CodeSeen)> + '_ {
         (1..=254u8)
             .map(OptionCode)
+            .filter(|&code| self.has(code))
             .map(|code| (code, self.get(code)))
-            .filter(|(_, entry)| entry.present)
+    }
+
+    /// Whether a list of two-byte items (option 25) holds one below `min`.
+    fn u16_below(&self, code: OptionCode, min: u16) -> bool {
+        let Some(value) = self.0.get(code) else {
+            return false;
+        };
+        let mut bytes = value.joined().bytes();
+        while let (Some(a), Some(b)) = (bytes.next(), bytes.next()) {
+            if u16::from_be_bytes([a, b]) < min {
+                return true;
+            }
+        }
+        false
     }
 
     /// The joined value when it is exactly `N` bytes (`N` ≤ 4).
@@ -207,17 +198,19 @@ fn check(msg: &Message<'_>, f: &mut dyn FnMut(Violation)) {
         // Plain BOOTP (RFC 951): no DHCP rules apply.
         return;
     }
-    let seen = match Seen::walk(msg) {
-        Ok(seen) => seen,
-        Err(e) => {
-            f(Violation::must(
-                Rule::Malformed(e),
-                Subject::Field(Field::Op),
-                SEC_OPTIONS,
-            ));
-            return;
-        }
-    };
+    match msg.index() {
+        Ok(index) => check_indexed(msg, &index, f),
+        Err(e) => f(Violation::must(
+            Rule::Malformed(e),
+            Subject::Field(Field::Op),
+            SEC_OPTIONS,
+        )),
+    }
+}
+
+/// Every rule on a message that walks, read from its index.
+fn check_indexed(msg: &Message<'_>, index: &OptionIndex<'_>, f: &mut dyn FnMut(Violation)) {
+    let seen = Seen(index);
     // A bad option 53 is reported by the length rules.
     let mtype = seen.message_type();
     let mut sink = |mut v: Violation| {
@@ -242,7 +235,7 @@ fn check(msg: &Message<'_>, f: &mut dyn FnMut(Violation)) {
     }
 }
 
-fn check_formats(seen: &Seen, f: &mut dyn FnMut(Violation)) {
+fn check_formats(seen: &Seen<'_, '_>, f: &mut dyn FnMut(Violation)) {
     for (code, entry) in seen.codes() {
         let Some((length, value, section)) = format_of(code) else {
             continue;
@@ -271,7 +264,9 @@ fn check_formats(seen: &Seen, f: &mut dyn FnMut(Violation)) {
             Some(ValueRule::OneOf(allowed, expected)) => {
                 (!allowed.contains(&b0)).then_some(expected)
             }
-            Some(ValueRule::U16ListMin(_, expected)) => entry.below_min.then_some(expected),
+            Some(ValueRule::U16ListMin(min, expected)) => {
+                seen.u16_below(code, min).then_some(expected)
+            }
         };
         if let Some(expected) = broken {
             f(bad(expected));
@@ -300,7 +295,7 @@ fn check_header(msg: &Message<'_>, f: &mut dyn FnMut(Violation)) {
     }
 }
 
-fn check_timers(seen: &Seen, f: &mut dyn FnMut(Violation)) {
+fn check_timers(seen: &Seen<'_, '_>, f: &mut dyn FnMut(Violation)) {
     let t1 = seen.u32(OptionCode::RENEWAL_TIME);
     let t2 = seen.u32(OptionCode::REBINDING_TIME);
     let lease = seen.u32(OptionCode::LEASE_TIME);
@@ -317,7 +312,12 @@ fn check_timers(seen: &Seen, f: &mut dyn FnMut(Violation)) {
     }
 }
 
-fn check_client(msg: &Message<'_>, t: MessageType, seen: &Seen, f: &mut dyn FnMut(Violation)) {
+fn check_client(
+    msg: &Message<'_>,
+    t: MessageType,
+    seen: &Seen<'_, '_>,
+    f: &mut dyn FnMut(Violation),
+) {
     let field = |x| Subject::Field(x);
     let opt = |c| Subject::Option(c);
     let must_not = |s| Violation::must(Rule::NotAllowed, s, TABLE5);
@@ -436,7 +436,12 @@ fn check_client(msg: &Message<'_>, t: MessageType, seen: &Seen, f: &mut dyn FnMu
     }
 }
 
-fn check_server(msg: &Message<'_>, t: MessageType, seen: &Seen, f: &mut dyn FnMut(Violation)) {
+fn check_server(
+    msg: &Message<'_>,
+    t: MessageType,
+    seen: &Seen<'_, '_>,
+    f: &mut dyn FnMut(Violation),
+) {
     let field = |x| Subject::Field(x);
     let opt = |c| Subject::Option(c);
     let must_not = |s| Violation::must(Rule::NotAllowed, s, TABLE3);
@@ -564,27 +569,57 @@ pub fn validate_reply_with(
             out.push(v);
         }
     };
-    for_each_violation(reply, &mut keep);
-    check_reply_pair(request, reply, &mut keep);
+    // Each message is walked once: its index serves every rule.
+    let request_index = request.index().ok();
+    if reply.cookie().is_ok() {
+        match reply.index() {
+            Ok(reply_index) => {
+                check_indexed(reply, &reply_index, &mut keep);
+                check_reply_pair(
+                    request,
+                    request_index.as_ref(),
+                    reply,
+                    Some(&reply_index),
+                    &mut keep,
+                );
+            }
+            Err(e) => {
+                keep(Violation::must(
+                    Rule::Malformed(e),
+                    Subject::Field(Field::Op),
+                    SEC_OPTIONS,
+                ));
+                check_reply_pair(request, request_index.as_ref(), reply, None, &mut keep);
+            }
+        }
+    } else {
+        check_reply_pair(request, request_index.as_ref(), reply, None, &mut keep);
+    }
     out
 }
 
-fn same_value(a: &Option<OptionValue<'_>>, b: &Option<OptionValue<'_>>) -> bool {
+fn same_value(a: Option<OptionValue<'_>>, b: Option<OptionValue<'_>>) -> bool {
     match (a, b) {
         (None, None) => true,
-        (Some(a), Some(b)) => {
-            a.len() == b.len()
-                && a.fragments()
-                    .flat_map(|r| r.data.iter())
-                    .eq(b.fragments().flat_map(|r| r.data.iter()))
-        }
+        (Some(a), Some(b)) => a.joined() == b.joined(),
         _ => false,
     }
 }
 
-fn check_reply_pair(request: &Message<'_>, reply: &Message<'_>, f: &mut dyn FnMut(Violation)) {
-    let rtype = reply.message_type().ok().flatten();
-    let qtype = request.message_type().ok().flatten();
+/// `code` in a message's index, when it has one.
+fn value_in<'a>(index: Option<&OptionIndex<'a>>, code: OptionCode) -> Option<OptionValue<'a>> {
+    index.and_then(|i| i.get(code))
+}
+
+fn check_reply_pair(
+    request: &Message<'_>,
+    request_index: Option<&OptionIndex<'_>>,
+    reply: &Message<'_>,
+    reply_index: Option<&OptionIndex<'_>>,
+    f: &mut dyn FnMut(Violation),
+) {
+    let rtype = reply_index.and_then(|i| i.message_type().ok().flatten());
+    let qtype = request_index.and_then(|i| i.message_type().ok().flatten());
     let mut sink = |mut v: Violation| {
         v.message_type = rtype;
         f(v);
@@ -595,8 +630,7 @@ fn check_reply_pair(request: &Message<'_>, reply: &Message<'_>, f: &mut dyn FnMu
         return;
     };
     if let Some(q) = qtype {
-        let rapid_commit =
-            |m: &Message<'_>| m.option(OptionCode::RAPID_COMMIT).ok().flatten().is_some();
+        let rapid_commit = |i| value_in(i, OptionCode::RAPID_COMMIT).is_some();
         let fits = matches!(
             (q, rt),
             (MessageType::Discover, MessageType::Offer)
@@ -604,8 +638,8 @@ fn check_reply_pair(request: &Message<'_>, reply: &Message<'_>, f: &mut dyn FnMu
                 | (MessageType::Inform, MessageType::Ack)
         ) || (q == MessageType::Discover
             && rt == MessageType::Ack
-            && rapid_commit(request)
-            && rapid_commit(reply));
+            && rapid_commit(request_index)
+            && rapid_commit(reply_index));
         if !fits {
             sink(Violation::must(
                 Rule::WrongReplyType { request: q },
@@ -656,12 +690,7 @@ fn check_reply_pair(request: &Message<'_>, reply: &Message<'_>, f: &mut dyn FnMu
             Subject::Field(Field::Yiaddr),
             SEC_INFORM,
         ));
-        if reply
-            .option(OptionCode::LEASE_TIME)
-            .ok()
-            .flatten()
-            .is_some()
-        {
+        if value_in(reply_index, OptionCode::LEASE_TIME).is_some() {
             sink(Violation::must(
                 Rule::NotAllowed,
                 Subject::Option(OptionCode::LEASE_TIME),
@@ -673,10 +702,12 @@ fn check_reply_pair(request: &Message<'_>, reply: &Message<'_>, f: &mut dyn FnMu
         (OptionCode::CLIENT_IDENTIFIER, SEC_CLIENT_ID),
         (OptionCode::RELAY_AGENT_INFORMATION, SEC_RELAY),
     ] {
-        let (Ok(qv), Ok(rv)) = (request.option(code), reply.option(code)) else {
+        // Only between two messages that walk.
+        if request_index.is_none() || reply_index.is_none() {
             continue;
-        };
-        if qv.is_some() && !same_value(&qv, &rv) {
+        }
+        let requested = value_in(request_index, code);
+        if requested.is_some() && !same_value(requested, value_in(reply_index, code)) {
             sink(Violation::must(
                 Rule::NotCopied,
                 Subject::Option(code),
@@ -690,7 +721,7 @@ fn check_reply_pair(request: &Message<'_>, reply: &Message<'_>, f: &mut dyn FnMu
 mod tests {
     use super::*;
     use crate::options::walks;
-    use crate::protocol::{ClientMessage, Reply, RequestState};
+    use crate::protocol::{ClientMessage, Reply, RequestState, validate_reply};
     use core::net::Ipv4Addr;
 
     #[test]
@@ -725,5 +756,9 @@ mod tests {
             assert_eq!(walks::during(|| found = validate(&msg)), 1);
             assert!(found.is_empty(), "{found:?}");
         }
+        // A reply against its request: each message walked once.
+        let mut found = Violations::default();
+        assert_eq!(walks::during(|| found = validate_reply(&request, &ack)), 2);
+        assert!(found.is_empty(), "{found:?}");
     }
 }
