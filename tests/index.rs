@@ -55,6 +55,18 @@ fn assert_index_agrees(msg: &Message<'_>) {
     );
 }
 
+/// `values()` decodes every option whole, split or not, exactly as
+/// joining into a buffer of one's own does.
+fn assert_values_decode(msg: &Message<'_>) {
+    let idx = msg.index().unwrap();
+    let mut scratch = vec![0u8; msg.len()];
+    for value in idx.values() {
+        let whole = value.decode().map(|v| v.to_string());
+        let by_hand = value.decode_with(&mut scratch).map(|v| v.to_string());
+        assert_eq!(whole, by_hand, "{:?}", value.code());
+    }
+}
+
 /// Every DHCP message of every capture in testdata/ (the golden vectors and
 /// the corpus of real DHCP software).
 #[cfg(feature = "capture")]
@@ -77,6 +89,7 @@ fn index_agrees_with_the_walk_on_every_captured_message() {
                     continue;
                 };
                 assert_index_agrees(&msg);
+                assert_values_decode(&msg);
                 messages += 1;
             }
         }
@@ -210,6 +223,45 @@ fn more_distinct_codes_than_the_table_holds_are_found_by_a_walk() {
     // First-seen order: 53, then the codes as written.
     let order: Vec<u8> = idx.codes().map(|c| c.0).take(4).collect();
     assert_eq!(order, [53, 1, 2, 3]);
+}
+
+#[cfg(feature = "alloc")]
+#[test]
+fn split_values_decode_whole_through_values() {
+    // A domain search list of 357 bytes in 255 + 102 (as ISC dhclient
+    // splits it), and a routes option of 2 fragments.
+    let names: Vec<u8> = (0..51)
+        .flat_map(|i| [5, b'h', b'o', b's', b't', b'a' + (i % 26) as u8, 0])
+        .collect();
+    assert_eq!(names.len(), 357);
+    let mut opts = vec![53, 1, 5, 119, 255];
+    opts.extend_from_slice(&names[..255]);
+    opts.extend_from_slice(&[119, 102]);
+    opts.extend_from_slice(&names[255..]);
+    opts.extend_from_slice(&[121, 3, 8, 10, 10, 121, 3, 0, 0, 1, 255]);
+    let bytes = dhcp(&opts);
+    let msg = parse(&bytes);
+    let idx = msg.index().unwrap();
+    let decoded: Vec<String> = idx
+        .values()
+        .map(|v| v.decode().unwrap().to_string())
+        .collect();
+    assert_eq!(decoded.len(), 3);
+    assert_eq!(decoded[0], "ACK");
+    assert!(
+        decoded[1].starts_with("hosta, hostb, hostc, "),
+        "{}",
+        decoded[1]
+    );
+    assert!(decoded[1].ends_with(", hostx, hosty"), "{}", decoded[1]);
+    assert_eq!(decoded[1].matches(", ").count(), 50);
+    assert_eq!(decoded[2], "10.0.0.0/8 via 10.0.0.1");
+    // A split value that is malformed points into the message: a name of
+    // 9 bytes where 7 remain, in the second fragment.
+    let bytes = dhcp(&[119, 2, 3, b'a', 119, 3, b'b', b'c', 9, 255]);
+    let idx = parse(&bytes).index().unwrap();
+    let err = idx.values().next().unwrap().decode().unwrap_err();
+    assert_eq!(err.offset(), 248);
 }
 
 #[test]

@@ -234,10 +234,28 @@ impl<'a> OptionIndex<'a> {
     }
 
     /// Each option once, joined across its RFC 3396 fragments, in the order
-    /// the options first appear: the walk to decode a whole message with
-    /// (see [`OptionValue::decode`] and [`OptionValue::joined`]).
-    pub fn values(&self) -> impl Iterator<Item = OptionValue<'a>> + '_ {
-        self.codes().filter_map(|c| self.get(c))
+    /// the options first appear: the walk to decode a whole message with.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{DhcpOption, Message, MessageBuilder, OptionCode};
+    /// let mut buf = [0u8; 1024];
+    /// // A 300-byte domain search list: sent as two fragments (255 + 45).
+    /// let search: Vec<u8> = [7, b'e', b'x', b'a', b'm', b'p', b'l', b'e', 0].repeat(33)[..297]
+    ///     .iter().copied().chain([1, b'a', 0]).collect();
+    /// let n = MessageBuilder::new(&mut buf)?.option(OptionCode::DOMAIN_SEARCH, &search).finish()?;
+    /// let idx = Message::parse(&buf[..n])?.index()?;
+    /// for value in idx.values() {
+    ///     // Zero-copy for a value in one fragment; a split one is joined.
+    ///     let DhcpOption::DomainSearch(list) = value.decode()? else { continue };
+    ///     assert_eq!(list.names().count(), 34);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    pub fn values(&self) -> impl Iterator<Item = JoinedOption<'a>> + '_ {
+        self.codes()
+            .filter_map(|c| self.get(c))
+            .map(JoinedOption::new)
     }
 
     /// The value of `code` decoded as `T`, a type that borrows nothing from
@@ -497,6 +515,65 @@ struct DebugCodes<'i, 'a>(&'i OptionIndex<'a>);
 impl fmt::Debug for DebugCodes<'_, '_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.0.codes().map(|c| c.0)).finish()
+    }
+}
+
+/// One option of a message, all its RFC 3396 fragments together, from
+/// [`OptionIndex::values`]. It is an [`OptionValue`] (it dereferences to
+/// one) that can decode itself whole.
+#[derive(Debug)]
+pub struct JoinedOption<'a> {
+    value: OptionValue<'a>,
+    /// A split value's bytes, joined the first time it is decoded.
+    #[cfg(feature = "alloc")]
+    joined: core::cell::OnceCell<alloc::vec::Vec<u8>>,
+}
+
+impl<'a> JoinedOption<'a> {
+    fn new(value: OptionValue<'a>) -> Self {
+        JoinedOption {
+            value,
+            #[cfg(feature = "alloc")]
+            joined: core::cell::OnceCell::new(),
+        }
+    }
+
+    /// The value as found in the message.
+    pub fn value(&self) -> OptionValue<'a> {
+        self.value
+    }
+
+    /// The typed value. A value in one fragment (nearly every value) is
+    /// decoded in place, borrowing from the packet. A value split into
+    /// several fragments is joined first: with the `alloc` feature into a
+    /// buffer this item owns (the one allocation of the crate's read path,
+    /// made only here, only for a split value); without it, this is
+    /// [`Error::Fragmented`] and [`OptionValue::decode_with`] joins into a
+    /// buffer of yours.
+    ///
+    /// # Errors
+    /// The typed decoding error, with offsets in the message.
+    pub fn decode(&self) -> Result<DhcpOption<'_>, Error> {
+        if self.value.as_single().is_some() {
+            return self.value.decode();
+        }
+        #[cfg(feature = "alloc")]
+        {
+            let joined = self.joined.get_or_init(|| self.value.to_vec());
+            DhcpOption::decode(self.value.code(), joined, self.value.offset())
+                .map_err(|e| self.value.remap_error(e))
+        }
+        #[cfg(not(feature = "alloc"))]
+        {
+            self.value.decode()
+        }
+    }
+}
+
+impl<'a> core::ops::Deref for JoinedOption<'a> {
+    type Target = OptionValue<'a>;
+    fn deref(&self) -> &OptionValue<'a> {
+        &self.value
     }
 }
 

@@ -10,7 +10,7 @@ mod peek;
 pub use deviation::{Deviation, DeviationKind};
 pub use edit::MessageMut;
 pub use index::{
-    AddressIter, Addresses, ClientIdentifier, Codes, INDEXED_CODES, OptionIndex,
+    AddressIter, Addresses, ClientIdentifier, Codes, INDEXED_CODES, JoinedOption, OptionIndex,
     RelayAgentInformation, RelaySub,
 };
 

@@ -725,6 +725,13 @@ impl<'a> OptionValue<'a> {
         }
     }
 
+    /// Points an error from decoding the joined value at the byte in the
+    /// message it is about.
+    #[cfg(feature = "alloc")]
+    pub(crate) fn remap_error(&self, err: Error) -> Error {
+        self.remap(err)
+    }
+
     /// Decoding a joined value reports positions inside it as if it were
     /// one fragment; this points them at the byte in the message instead.
     fn remap(&self, err: Error) -> Error {
