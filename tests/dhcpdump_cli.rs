@@ -1,7 +1,7 @@
 //! The `dhcpdump` example, run as a user runs it: its `--json` keys are a
 //! contract, its values must equal what tcpdump printed for the seeds, and
 //! its exit codes are documented.
-#![cfg(feature = "capture")]
+#![cfg(feature = "cli")]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
