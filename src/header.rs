@@ -103,6 +103,8 @@ pub struct Header {
 const _: () = assert!(core::mem::size_of::<Header>() == HEADER_LEN);
 
 /// The `op` field.
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Op {
@@ -145,6 +147,8 @@ impl fmt::Display for Op {
 }
 
 /// The 16-bit `flags` field.
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Flags(pub u16);

@@ -72,6 +72,7 @@
 //! - `capture`: the capture readers (pcap-parser, etherparse).
 
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -99,6 +100,7 @@ pub mod options;
 pub mod protocol;
 
 #[cfg(feature = "capture")]
+#[cfg_attr(docsrs, doc(cfg(feature = "capture")))]
 pub mod capture;
 
 /// The README's examples, compiled and run as doc tests.

@@ -279,6 +279,7 @@ impl fmt::Display for SubOptions<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for SubOptions<'_> {
     /// An array of `{"code", "name", "data"}` objects (`data` in hex), with
     /// a typed `"value"` for the sub-options of option 82.

@@ -235,6 +235,7 @@ impl<'a> Iterator for Entries<'a> {
 impl FusedIterator for Entries<'_> {}
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use crate::options::typed::Text;

@@ -146,6 +146,7 @@ impl fmt::Display for DataSource {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use serde::ser::SerializeMap;

@@ -146,6 +146,7 @@ impl fmt::Display for Dnr<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use crate::options::typed::json::{Str, hex};

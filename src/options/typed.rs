@@ -187,6 +187,7 @@ macro_rules! typed_options {
         }
 
         #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl serde::Serialize for DhcpOption<'_> {
             /// The value alone (no code, no name): addresses as dotted
             /// strings, lists as arrays, times and numbers as numbers, text
@@ -1073,6 +1074,7 @@ mod show {
 
 /// JSON (serde) forms of the value types.
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 pub(crate) mod json {
     use super::*;
     use serde::Serialize;
