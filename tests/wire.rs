@@ -2174,13 +2174,73 @@ fn rebuild_reports_walk_errors() {
             area: Area::Options
         })
     );
-    let mut bytes = dhcp(&[255]);
+    // Cut inside the cookie: neither DHCP nor a BOOTP vendor area.
+    let bytes = &dhcp(&[])[..238];
+    assert_eq!(
+        rebuild(&parse(bytes), &mut out),
+        Err(Error::TruncatedCookie { len: 238 })
+    );
+}
+
+/// A plain BOOTP BOOTREQUEST (RFC 951): 236-byte header and a 64-byte
+/// vendor area without the magic cookie, built here byte by byte.
+fn bootp_request(vendor: &[u8; 64]) -> Vec<u8> {
+    let mut v = vec![0u8; 236];
+    v[..4].copy_from_slice(&[1, 1, 6, 0]); // op BOOTREQUEST, Ethernet, hlen 6, hops 0
+    v[4..8].copy_from_slice(&[0x12, 0x34, 0x56, 0x78]); // xid
+    v[28..34].copy_from_slice(&[0x02, 0, 0, 0, 0, 0x01]); // chaddr
+    v[44..47].copy_from_slice(b"srv"); // sname
+    v[108..116].copy_from_slice(b"boot.img"); // file
+    v.extend_from_slice(vendor);
+    assert_eq!(v.len(), 300);
+    v
+}
+
+#[test]
+fn rebuild_plain_bootp_byte_for_byte() {
+    // A zero vendor area, and one whose first bytes look like options.
+    let mut vendor = [0u8; 64];
+    let zero = bootp_request(&vendor);
+    let msg = parse(&zero);
+    assert_eq!(
+        msg.cookie(),
+        Err(Error::NoMagicCookie {
+            found: [0; 4],
+            offset: 236
+        })
+    );
+    assert_eq!(msg.bootp_vendor_area(), Some(&[0u8; 64][..]));
+    assert_eq!(rebuilt(&zero), zero);
+    vendor[..8].copy_from_slice(&[0xde, 0xad, 0xbe, 0xef, 53, 1, 1, 255]);
+    vendor[63] = 0x7f;
+    let odd = bootp_request(&vendor);
+    assert_eq!(rebuilt(&odd), odd);
+    // A damaged cookie is a vendor area too, re-emitted as it is.
+    let mut bytes = dhcp(&[53, 1, 1, 255]);
     bytes[236] = 0;
+    assert_eq!(rebuilt(&bytes), bytes);
+    // The header is copied through the builder: every field survives.
+    assert_eq!(&rebuilt(&odd)[44..47], b"srv");
+    assert_eq!(&rebuilt(&odd)[108..116], b"boot.img");
+}
+
+#[test]
+fn rebuild_plain_bootp_into_too_small_buffer() {
+    let bytes = bootp_request(&[7u8; 64]);
+    let mut out = [0u8; 299];
     assert_eq!(
         rebuild(&parse(&bytes), &mut out),
-        Err(Error::NoMagicCookie {
-            found: [0, 130, 83, 99],
-            offset: 236
+        Err(Error::BufferTooSmall {
+            needed: 300,
+            available: 299
+        })
+    );
+    let mut out = [0u8; 239];
+    assert_eq!(
+        rebuild(&parse(&bytes), &mut out),
+        Err(Error::BufferTooSmall {
+            needed: 240,
+            available: 239
         })
     );
 }
