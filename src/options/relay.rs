@@ -41,6 +41,9 @@ pub struct SubOptions<'a> {
     /// Offset of `rest[0]` in the message.
     base: Offset32,
     parent: u8,
+    /// An enterprise's sub-options (RFC 3925 option 125, RFC 4243 relay
+    /// sub-option 9): their codes are the vendor's, not the parent's.
+    vendor: bool,
 }
 
 // Keeps `DhcpOption` at 32 bytes (see `Offset32`).
@@ -54,6 +57,17 @@ impl<'a> SubOptions<'a> {
             rest: data,
             base: Offset32::new(base),
             parent,
+            vendor: false,
+        }
+    }
+
+    /// The sub-options of one enterprise inside option `parent` (125, or 82
+    /// for relay sub-option 9): errors name `parent`, but the codes are the
+    /// enterprise's own, so they are never named or typed as `parent`'s.
+    pub(crate) fn vendor_data(parent: u8, data: &'a [u8], base: usize) -> Self {
+        SubOptions {
+            vendor: true,
+            ..SubOptions::new(parent, data, base)
         }
     }
 
@@ -69,6 +83,23 @@ impl<'a> SubOptions<'a> {
     /// The parent option's code.
     pub fn parent(&self) -> u8 {
         self.parent
+    }
+
+    /// Whether these are one enterprise's sub-options (an entry of option
+    /// 125, RFC 3925, or of relay sub-option 9, RFC 4243), whose codes the
+    /// enterprise defines.
+    pub fn is_vendor_data(&self) -> bool {
+        self.vendor
+    }
+
+    /// The name of sub-option `code` here: [`sub_option_name`] of the
+    /// parent, or `"Unknown"` for [vendor data](Self::is_vendor_data).
+    pub fn name(&self, code: u8) -> &'static str {
+        if self.vendor {
+            "Unknown"
+        } else {
+            sub_option_name(self.parent, code)
+        }
     }
 
     /// Checks the sub-options of option `code`'s value `data` (code byte at
@@ -138,7 +169,7 @@ impl FusedIterator for SubOptions<'_> {}
 
 impl PartialEq for SubOptions<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.parent == other.parent && self.rest == other.rest
+        self.parent == other.parent && self.vendor == other.vendor && self.rest == other.rest
     }
 }
 
@@ -243,22 +274,24 @@ impl fmt::Display for SubOption<'_> {
 }
 
 impl fmt::Display for SubOptions<'_> {
-    /// Each sub-option as `Name (code): value`, separated by `; `. Option
-    /// 82's sub-options are shown typed (see
-    /// [`RelaySubOption`](super::rfc3046::RelaySubOption)).
+    /// Each sub-option as `Name SubOption N, length L: value`, separated
+    /// by `; `. Option 82's sub-options are shown typed (see
+    /// [`RelaySubOption`](super::rfc3046::RelaySubOption)); an enterprise's
+    /// sub-options ([vendor data](SubOptions::is_vendor_data)) are named
+    /// `Unknown` and shown as text or hex.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for (i, sub) in self.clone().flatten().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            if self.parent == 82 {
+            if self.parent == 82 && !self.vendor {
                 write!(f, "{sub}")?;
                 continue;
             }
             write!(
                 f,
                 "{} SubOption {}, length {}: ",
-                sub_option_name(self.parent, sub.code),
+                self.name(sub.code),
                 sub.code,
                 sub.data.len()
             )?;
@@ -282,29 +315,32 @@ impl fmt::Display for SubOptions<'_> {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for SubOptions<'_> {
     /// An array of `{"code", "name", "data"}` objects (`data` in hex), with
-    /// a typed `"value"` for the sub-options of option 82.
+    /// a typed `"value"` for the sub-options of option 82 (for the vendor
+    /// data inside its sub-option 9, the bytes in hex: they are not typed).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         let mut seq = s.serialize_seq(None)?;
         for sub in self.clone().flatten() {
-            seq.serialize_element(&SubJson {
-                parent: self.parent,
-                sub,
-            })?;
+            seq.serialize_element(&SubJson { subs: self, sub })?;
         }
         return seq.end();
 
-        struct SubJson<'a> {
-            parent: u8,
+        struct SubJson<'s, 'a> {
+            subs: &'s SubOptions<'a>,
             sub: SubOption<'a>,
         }
-        impl serde::Serialize for SubJson<'_> {
+        impl serde::Serialize for SubJson<'_, '_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut m = s.serialize_map(None)?;
                 m.serialize_entry("code", &self.sub.code)?;
-                m.serialize_entry("name", sub_option_name(self.parent, self.sub.code))?;
+                m.serialize_entry("name", self.subs.name(self.sub.code))?;
                 m.serialize_entry("data", &super::typed::json::hex(self.sub.data))?;
-                if self.parent == 82 {
+                if self.subs.parent == 82 && self.subs.vendor {
+                    // Vendor data inside relay sub-option 9 had a `value`
+                    // (wrongly typed as a relay sub-option); it stays, as
+                    // the bytes in hex, like the value of an unknown option.
+                    m.serialize_entry("value", &super::typed::json::hex(self.sub.data))?;
+                } else if self.subs.parent == 82 {
                     if let Ok(v) = self.sub.decode_relay() {
                         m.serialize_entry("value", &v)?;
                     }

@@ -153,7 +153,7 @@ impl<'a> VendorOptions<'a> {
         let (data, base, parent) = (self.data, self.base.get(), self.parent);
         Entries::new(data).map(move |(enterprise, value, at)| VendorOption {
             enterprise,
-            options: SubOptions::new(parent, value, base.saturating_add(at)),
+            options: SubOptions::vendor_data(parent, value, base.saturating_add(at)),
         })
     }
 

@@ -741,6 +741,10 @@ impl<'a> OptionData<'a> for ClientId<'a> {
 
 /// Bytes that are meant as text (host names, vendor classes). Not guaranteed
 /// UTF-8 on the wire; `Display` escapes what is not printable ASCII.
+///
+/// `Display` and the `serde` form show the text without trailing NULs
+/// ([`trimmed`](Self::trimmed)); the bytes themselves, `==` and encoding
+/// keep every byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Text<'a>(pub &'a [u8]);
 
@@ -748,6 +752,26 @@ impl<'a> Text<'a> {
     /// The raw bytes.
     pub fn as_bytes(&self) -> &'a [u8] {
         self.0
+    }
+
+    /// The bytes without their trailing NULs, all of them. RFC 2132 §2:
+    /// NVT ASCII options "SHOULD NOT include a trailing NULL; however, the
+    /// receiver of such options MUST be prepared to delete trailing nulls
+    /// if they exist" (tshark shows them deleted too). NULs inside the text
+    /// are kept.
+    ///
+    /// ```
+    /// use dhcpwire::options::typed::Text;
+    /// assert_eq!(Text(b"nas1\0").trimmed(), b"nas1");
+    /// assert_eq!(Text(b"nas1\0").to_string(), "nas1");
+    /// assert_eq!(Text(b"a\0b\0\0").trimmed(), b"a\0b");
+    /// ```
+    pub fn trimmed(&self) -> &'a [u8] {
+        let mut text = self.0;
+        while let [rest @ .., 0] = text {
+            text = rest;
+        }
+        text
     }
 
     /// The bytes as `&str` when they are valid UTF-8.
@@ -766,8 +790,9 @@ impl<'a> Text<'a> {
 }
 
 impl fmt::Display for Text<'_> {
+    /// The [`trimmed`](Text::trimmed) text, non-printable bytes escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", TextFmt(self.0))
+        write!(f, "{}", TextFmt(self.trimmed()))
     }
 }
 
@@ -1160,8 +1185,10 @@ pub(crate) mod json {
     }
 
     impl Serialize for Text<'_> {
+        /// The [`trimmed`](Text::trimmed) text as a string (invalid UTF-8
+        /// replaced).
         fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_str(&Lossy(self.0))
+            s.collect_str(&Lossy(self.trimmed()))
         }
     }
 
