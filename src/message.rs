@@ -207,6 +207,49 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// Option 52 as the main-area walk reads it up to its first error: what
+    /// the message says about `file` and `sname` even when a later option
+    /// is malformed (where [`overload`](Self::overload), [`sname`](Self::sname)
+    /// and [`file`](Self::file) give the walk's error). Equal to
+    /// `overload()` when the main area walks cleanly; `None` without a
+    /// cookie or when no usable option 52 (exactly one, value 1, 2 or 3)
+    /// was read before the error.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Message, MessageBuilder, OptionCode, Overload};
+    /// let mut buf = [0u8; 300];
+    /// let len = MessageBuilder::new(&mut buf)?
+    ///     .option(OptionCode::OVERLOAD, &[1])
+    ///     .option(OptionCode::HOST_NAME, b"pc")
+    ///     .finish()?;
+    /// buf[244] = 200; // option 12 now claims 200 bytes: it overruns the message
+    /// let msg = Message::parse(&buf[..len])?;
+    /// assert!(msg.overload().is_err());
+    /// assert_eq!(msg.declared_overload(), Some(Overload::File));
+    /// # Ok(()) }
+    /// ```
+    pub fn declared_overload(&self) -> Option<Overload> {
+        let mut seen = OverloadSeen::None;
+        for opt in self.main_options().ok()? {
+            match opt {
+                Ok(opt) if opt.code == OptionCode::OVERLOAD => seen.record(opt.data),
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        seen.overload()
+    }
+
+    /// The first part of the [`Display`](fmt::Display) form: the summary
+    /// line and the header fields, one line each, without the cookie and
+    /// the options. `sname` and `file` are shown unless the option 52 read
+    /// before any walk error says they carry options
+    /// ([`declared_overload`](Self::declared_overload)).
+    pub fn display_header(&self) -> impl fmt::Display + 'a {
+        HeaderLines(*self)
+    }
+
     /// Overload, treating "no cookie" as "no overload".
     fn overload_or_none(&self) -> Result<Option<Overload>, Error> {
         if self.cookie.is_err() {
@@ -908,17 +951,19 @@ impl<'a> MessageMut<'a> {
     }
 }
 
-impl fmt::Display for Message<'_> {
-    /// A tcpdump -v-like rendering: summary line, non-zero header fields,
-    /// then one line per option with its typed value.
+/// [`Message::display_header`].
+struct HeaderLines<'a>(Message<'a>);
+
+impl fmt::Display for HeaderLines<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let h = self.header;
+        let msg = &self.0;
+        let h = msg.header;
         write!(f, "BOOTP/DHCP, {}", h.op())?;
         // tcpdump names the client only on requests.
         if h.op() == crate::header::Op::BootRequest && h.htype == 1 && h.hlen == 6 {
             write!(f, " from {}", crate::fmt::Hex(h.chaddr_lossy()))?;
         }
-        write!(f, ", length {}", self.bytes.len())?;
+        write!(f, ", length {}", msg.bytes.len())?;
         if h.hops != 0 {
             write!(f, ", hops {}", h.hops)?;
         }
@@ -952,16 +997,29 @@ impl fmt::Display for Message<'_> {
                 crate::fmt::Hex(h.chaddr_lossy())
             )?;
         }
-        if let Ok(Some(name)) = self.sname() {
-            if !name.is_empty() {
-                writeln!(f, "\t  sname \"{}\"", crate::fmt::Text(name))?;
+        let overload = msg.declared_overload();
+        for (label, carries_options, name) in [
+            (
+                "sname",
+                overload.is_some_and(|o| o.sname()),
+                h.sname_bytes(),
+            ),
+            ("file", overload.is_some_and(|o| o.file()), h.file_bytes()),
+        ] {
+            if !carries_options && !name.is_empty() {
+                writeln!(f, "\t  {label} \"{}\"", crate::fmt::Text(name))?;
             }
         }
-        if let Ok(Some(name)) = self.file() {
-            if !name.is_empty() {
-                writeln!(f, "\t  file \"{}\"", crate::fmt::Text(name))?;
-            }
-        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Message<'_> {
+    /// A tcpdump -v-like rendering: summary line, non-zero header fields
+    /// ([`display_header`](Message::display_header)), then one line per
+    /// option instance with its typed value.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.display_header())?;
         if let Err(e) = self.cookie {
             return writeln!(f, "\t  {e}");
         }

@@ -424,6 +424,56 @@ fn lookups_fail_on_a_walk_error_even_after_the_wanted_option() {
     assert_eq!(msg.sname(), Err(err));
 }
 
+/// Regression (nDPI `dhcp-fuzz.pcapng`): when the walk fails before any
+/// option 52, `sname`/`file` were shown as overloaded. `sname()` and
+/// `file()` still give the walk's error; `declared_overload()` reads 52 up
+/// to the error, and `Display` shows the names unless that 52 says they
+/// carry options.
+#[test]
+fn names_after_a_walk_error_follow_the_option_52_read_before_it() {
+    let err = overrun(12, 243, 9, 1, Area::Options);
+    let no_52 = with_file(
+        with_sname(dhcp(&[53, 1, 1, 12, 9, b'x']), b"srv"),
+        b"boot.img",
+    );
+    let msg = parse(&no_52);
+    assert_eq!((msg.sname(), msg.file()), (Err(err), Err(err)));
+    assert_eq!(msg.declared_overload(), None);
+    let shown = msg.to_string();
+    assert!(
+        shown.contains("\t  sname \"srv\"\n\t  file \"boot.img\"\n"),
+        "{shown}"
+    );
+    assert_eq!(
+        msg.display_header().to_string(),
+        shown.split("\t  Vendor").next().unwrap()
+    );
+
+    // 52 = 2 (sname carries options) read before the overrun.
+    let err = overrun(12, 246, 9, 1, Area::Options);
+    let sname_52 = with_file(
+        with_sname(dhcp(&[52, 1, 2, 53, 1, 1, 12, 9, b'x']), b"srv"),
+        b"boot.img",
+    );
+    let msg = parse(&sname_52);
+    assert_eq!(msg.overload(), Err(err));
+    assert_eq!(msg.declared_overload(), Some(Overload::Sname));
+    let shown = msg.display_header().to_string();
+    assert!(!shown.contains("srv"), "{shown}");
+    assert!(shown.ends_with("\t  file \"boot.img\"\n"), "{shown}");
+
+    // A clean walk: the same as `overload()`; a repeated 52 is not followed.
+    let clean = dhcp(&[52, 1, 3, 255]);
+    assert_eq!(parse(&clean).declared_overload(), Some(Overload::Both));
+    assert_eq!(parse(&clean).overload(), Ok(Some(Overload::Both)));
+    let twice = dhcp(&[52, 1, 1, 52, 1, 1, 255]);
+    assert_eq!(parse(&twice).declared_overload(), None);
+    // No cookie: nothing is declared.
+    let mut bootp = clean.clone();
+    bootp[236] = 0;
+    assert_eq!(parse(&bootp).declared_overload(), None);
+}
+
 #[test]
 fn malformed_typed_value_does_not_stop_the_walk() {
     // Lease time of 3 bytes, then a good message type.
