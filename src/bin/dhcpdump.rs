@@ -21,8 +21,16 @@ use std::net::Ipv4Addr;
 use std::process::ExitCode;
 
 use dhcpwire::capture::{self, Datagram, FrameError};
-use dhcpwire::{DhcpOption, Error, Message, MessageType, OptionCode, RawOption, builder};
+use dhcpwire::{Area, DhcpOption, Error, Message, MessageType, OptionCode, RawOption, builder};
 use serde_json::{Map, Value, json};
+
+/// No line of the text output is wider than this (tabs count as 8 columns);
+/// longer lines continue on the next, indented 4 more.
+const WIDTH: usize = 120;
+
+/// The RFC 951 vendor area: 64 bytes, so a plain BOOTP message has at least
+/// 300 (RFC 1542 §2.1 "the minimum BOOTP message size is 300 octets").
+const BOOTP_VENDOR_LEN: usize = 64;
 
 /// The golden vectors, decoded when no FILE is given: (name, contents),
 /// built in so that an installed binary needs no source tree.
@@ -156,7 +164,8 @@ fn dump_file(out: &mut impl Write, source: &str, input: &[u8], json: bool) -> io
                 if json {
                     writeln!(out, "{}", frame_error_json(source, fe))?;
                 } else {
-                    writeln!(out, "{source} frame {}: not decoded: {}", fe.frame, fe.kind)?;
+                    let line = format!("{source} frame {}: not decoded: {}", fe.frame, fe.kind);
+                    write_wrapped(out, &line)?;
                 }
             }
         }
@@ -168,6 +177,9 @@ fn dump_file(out: &mut impl Write, source: &str, input: &[u8], json: bool) -> io
 struct Report<'a> {
     msg: Option<Message<'a>>,
     options: Vec<RawOption<'a>>,
+    /// Plain BOOTP (RFC 951): no cookie, a vendor area of at least 64
+    /// bytes. A valid message with no DHCP options (not an error).
+    bootp: bool,
     error: Option<Error>,
     trailing_len: Option<usize>,
     roundtrip: bool,
@@ -181,18 +193,27 @@ fn decode(dgram: &Datagram) -> Report<'_> {
             return Report {
                 msg: None,
                 options: Vec::new(),
+                bootp: false,
                 error: Some(e),
                 trailing_len: None,
                 roundtrip: false,
             };
         }
     };
+    // Without a cookie the library's walk reports `no_magic_cookie`; for a
+    // whole RFC 951 vendor area that is plain BOOTP, not an error (a shorter
+    // cookie-less message is neither BOOTP nor DHCP and stays one).
+    let bootp = msg
+        .bootp_vendor_area()
+        .is_some_and(|v| v.len() >= BOOTP_VENDOR_LEN);
     let mut options = Vec::new();
     let mut error = None;
-    for opt in msg.options() {
-        match opt {
-            Ok(o) => options.push(o),
-            Err(e) => error = Some(e),
+    if !bootp {
+        for opt in msg.options() {
+            match opt {
+                Ok(o) => options.push(o),
+                Err(e) => error = Some(e),
+            }
         }
     }
     let trailing_len = msg.trailing().ok().map(<[u8]>::len);
@@ -203,6 +224,7 @@ fn decode(dgram: &Datagram) -> Report<'_> {
     Report {
         msg: Some(msg),
         options,
+        bootp,
         error,
         trailing_len,
         roundtrip,
@@ -264,11 +286,17 @@ impl Report<'_> {
             "chaddr".into(),
             h.map_or(Value::Null, |h| json!(colon_hex(h.chaddr_lossy()))),
         );
+        // null only when option 52 (read before any walk error) says the
+        // field carries options; text otherwise, as tshark shows it.
         let (sname, file) = match &self.msg {
-            Some(m) => (
-                m.sname().ok().flatten().map(text),
-                m.file().ok().flatten().map(text),
-            ),
+            Some(m) => {
+                let overload = m.declared_overload();
+                let h = m.header();
+                (
+                    (!overload.is_some_and(|o| o.sname())).then(|| text(h.sname_bytes())),
+                    (!overload.is_some_and(|o| o.file())).then(|| text(h.file_bytes())),
+                )
+            }
             None => (None, None),
         };
         obj.insert("sname".into(), json!(sname));
@@ -288,17 +316,34 @@ impl Report<'_> {
             "error".into(),
             self.error.as_ref().map_or(Value::Null, error_json),
         );
+        // Added after the original keys: the RFC 951 vendor area (bytes 236
+        // on) of a message without the DHCP cookie, in hex; null otherwise.
+        obj.insert(
+            "bootp_vendor_area".into(),
+            json!(
+                self.msg
+                    .as_ref()
+                    .and_then(Message::bootp_vendor_area)
+                    .map(hex)
+            ),
+        );
         Value::Object(obj)
     }
 
-    fn options_json(&self) -> Vec<Value> {
-        // RFC 3396: all instances of a code are one value. It is decoded
-        // once, on the first instance; later ones point back to it. One
-        // pass groups the instances, so thousands of fragments stay linear.
+    /// RFC 3396: the instances of each code, in walk order. One pass, so
+    /// thousands of fragments stay linear.
+    fn groups(&self) -> BTreeMap<u8, Vec<&RawOption<'_>>> {
         let mut groups: BTreeMap<u8, Vec<&RawOption<'_>>> = BTreeMap::new();
         for opt in &self.options {
             groups.entry(opt.code.0).or_default().push(opt);
         }
+        groups
+    }
+
+    fn options_json(&self) -> Vec<Value> {
+        // RFC 3396: all instances of a code are one value. It is decoded
+        // once, on the first instance; later ones point back to it.
+        let groups = self.groups();
         let mut out = Vec::with_capacity(self.options.len());
         for opt in &self.options {
             let mut o = Map::new();
@@ -312,7 +357,7 @@ impl Report<'_> {
             let decoded = if same.len() <= 1 {
                 Some(opt.decode().map(|v| value_json(&v)))
             } else if first == opt.offset {
-                Some(self.decode_joined(opt, same))
+                Some(self.decode_joined(opt, same, |v| v.map(value_json)))
             } else {
                 None
             };
@@ -326,23 +371,109 @@ impl Report<'_> {
         out
     }
 
-    /// The joined value of a code that occurs several times. When the whole
-    /// message walked cleanly the library joins it, so error offsets point
-    /// into the right fragment; otherwise the instances read before the
-    /// error are joined here.
-    fn decode_joined(
+    /// The joined value of a code that occurs several times, given to `f`.
+    /// When the whole message walked cleanly the library joins it, so error
+    /// offsets point into the right fragment; otherwise the instances read
+    /// before the error are joined here.
+    fn decode_joined<R>(
         &self,
         first: &RawOption<'_>,
         same: &[&RawOption<'_>],
-    ) -> Result<Value, Error> {
+        f: impl FnOnce(Result<&DhcpOption<'_>, Error>) -> R,
+    ) -> R {
         if let (Some(msg), None) = (&self.msg, &self.error) {
             if let Ok(Some(value)) = msg.option(first.code) {
                 let mut scratch = vec![0u8; value.len()];
-                return value.decode_with(&mut scratch).map(|v| value_json(&v));
+                return f(value.decode_with(&mut scratch).as_ref().map_err(|e| *e));
             }
         }
         let joined: Vec<u8> = same.iter().flat_map(|p| p.data.iter().copied()).collect();
-        DhcpOption::decode(first.code, &joined, first.offset).map(|v| value_json(&v))
+        f(DhcpOption::decode(first.code, &joined, first.offset)
+            .as_ref()
+            .map_err(|e| *e))
+    }
+
+    /// The text form of a message: the library's header lines, then the
+    /// BOOTP vendor area or the options, one line per option value: the
+    /// instances of an RFC 3396 split option are joined on the line of the
+    /// first, which says from how many fragments.
+    fn write_message_text(&self, t: &mut String, msg: &Message<'_>) {
+        use std::fmt::Write as _;
+        let _ = write!(t, "{}", msg.display_header());
+        if let Err(e) = msg.cookie() {
+            if !self.bootp {
+                let _ = writeln!(t, "\t  {e}");
+            }
+            if let Some(vendor) = msg.bootp_vendor_area() {
+                let _ = writeln!(
+                    t,
+                    "\t  BOOTP vendor area (RFC 951), length {}: {}",
+                    vendor.len(),
+                    colon_hex(vendor)
+                );
+            }
+            return;
+        }
+        let _ = writeln!(t, "\t  Vendor-rfc1048 Extensions");
+        let _ = writeln!(t, "\t    Magic Cookie 0x63825363");
+        let groups = self.groups();
+        for opt in &self.options {
+            let same = groups.get(&opt.code.0).map_or(&[][..], Vec::as_slice);
+            match same {
+                [] | [_] => {
+                    let _ = writeln!(t, "\t    {opt}");
+                }
+                [first, ..] if first.offset == opt.offset => {
+                    let _ = writeln!(t, "\t    {}", self.joined_line(opt, same));
+                }
+                _ => {} // shown joined on the line of the first instance
+            }
+        }
+        if let Some(e) = &self.error {
+            let _ = writeln!(t, "\t    error: {e}");
+        }
+        if let Ok(tail) = msg.trailing() {
+            if !tail.is_empty() && tail.iter().all(|&b| b == 0) {
+                let _ = writeln!(t, "\t    PAD Option 0, length 0, occurs {}", tail.len());
+            } else if !tail.is_empty() {
+                let _ = writeln!(t, "\t    {} bytes after END", tail.len());
+            }
+        }
+    }
+
+    /// `Name Option N, length L (total), joined from K fragments (in areas):
+    /// value` for a code with several instances.
+    fn joined_line(&self, first: &RawOption<'_>, same: &[&RawOption<'_>]) -> String {
+        let total: usize = same.iter().map(|p| p.len()).sum();
+        let mut line = format!(
+            "{} Option {}, length {total}, joined from {} fragments",
+            first.code,
+            first.code.0,
+            same.len()
+        );
+        let mut areas: Vec<Area> = Vec::new();
+        for p in same {
+            if !areas.contains(&p.area) {
+                areas.push(p.area);
+            }
+        }
+        if areas != [Area::Options] {
+            let names: Vec<&str> = areas.iter().map(|a| a.name()).collect();
+            line.push_str(&format!(" (in {})", names.join(", ")));
+        }
+        if total == 0 {
+            return line;
+        }
+        let value = self.decode_joined(first, same, |v| match v {
+            Ok(v) => v.to_string(),
+            Err(e) => {
+                let joined: Vec<u8> = same.iter().flat_map(|p| p.data.iter().copied()).collect();
+                format!("{} [{e}]", colon_hex(&joined))
+            }
+        });
+        line.push_str(": ");
+        line.push_str(&value);
+        line
     }
 }
 
@@ -385,6 +516,7 @@ fn frame_error_json(source: &str, fe: &FrameError) -> Value {
         "error".into(),
         json!({"kind": kind, "offset": offset, "message": fe.kind.to_string()}),
     );
+    obj.insert("bootp_vendor_area".into(), Value::Null);
     Value::Object(obj)
 }
 
@@ -418,11 +550,87 @@ fn write_text(
         (Some(s), Some(d)) => format!("IP {}.{} > {}.{}: ", s.ip(), s.port(), d.ip(), d.port()),
         _ => String::new(),
     };
-    write!(out, "{source} frame {}: {stamp}{addrs}", dgram.frame)?;
+    let prefix = format!("{source} frame {}: {stamp}{addrs}", dgram.frame);
+    let mut text = String::new();
     match (&report.msg, &report.error) {
-        (Some(msg), _) => write!(out, "{msg}")?,
-        (None, Some(e)) => writeln!(out, "not decoded: {e}")?,
-        (None, None) => writeln!(out)?,
+        (Some(msg), _) => report.write_message_text(&mut text, msg),
+        (None, Some(e)) => text.push_str(&format!("not decoded: {e}\n")),
+        (None, None) => text.push('\n'),
+    }
+    let mut lines = text.lines();
+    let summary = lines.next().unwrap_or_default();
+    if columns(&prefix) + columns(summary) <= WIDTH {
+        writeln!(out, "{prefix}{summary}")?;
+    } else {
+        // Too wide for one line: the message's own summary (tcpdump's
+        // "BOOTP/DHCP, Request from ...") stays whole on the next.
+        write_wrapped(out, prefix.trim_end())?;
+        write_wrapped(out, &format!("    {summary}"))?;
+    }
+    for line in lines {
+        write_wrapped(out, line)?;
     }
     Ok(())
+}
+
+/// Display columns of `s`, a tab advancing to the next multiple of 8.
+fn columns(s: &str) -> usize {
+    s.chars().fold(
+        0,
+        |col, c| if c == '\t' { col / 8 * 8 + 8 } else { col + 1 },
+    )
+}
+
+/// Writes `line` in lines of at most [`WIDTH`] columns: broken at the last
+/// space that fits, or after the last `:`, `,` or `;` when there is none or
+/// when the space would leave the line less than half full, or anywhere as
+/// a last resort; continued with the line's own indentation plus 4 spaces.
+fn write_wrapped(out: &mut impl Write, line: &str) -> io::Result<()> {
+    let indent = &line[..line.len() - line.trim_start().len()];
+    let more = format!("{indent}    ");
+    let (mut prefix, mut rest) = ("", line);
+    loop {
+        // Byte index of the first character of `rest` that does not fit.
+        let mut col = columns(prefix);
+        let fit = rest.char_indices().find_map(|(i, c)| {
+            col = if c == '\t' { col / 8 * 8 + 8 } else { col + 1 };
+            (col > WIDTH).then_some(i)
+        });
+        let Some(fit) = fit else {
+            return writeln!(out, "{prefix}{rest}");
+        };
+        // Never break inside the first line's own indentation, and always
+        // move on by at least one character.
+        let body = if prefix.is_empty() { indent.len() } else { 0 };
+        let head = rest.get(..fit).unwrap_or(rest);
+        let space = head.rfind(' ').filter(|&i| i > body);
+        let punct = head
+            .rfind([':', ',', ';'])
+            .map(|i| i + 1)
+            .filter(|&i| i > body);
+        // A long unbroken run (hex) is split at its colons rather than
+        // pushed whole to the next line, leaving this one half empty.
+        let cut = match (space, punct) {
+            (Some(s), Some(p)) if p > s && (s - body) * 2 < fit - body => p,
+            (Some(s), _) => s,
+            (None, p) => p.unwrap_or(fit),
+        };
+        let cut = if cut > body {
+            cut
+        } else {
+            let next = rest.get(body..).and_then(|r| r.chars().next());
+            body + next.map_or(0, char::len_utf8)
+        };
+        match (rest.get(..cut), rest.get(cut..)) {
+            (Some(now), Some(later)) if !now.trim().is_empty() => {
+                writeln!(out, "{prefix}{}", now.trim_end())?;
+                rest = later.trim_start_matches(' ');
+            }
+            _ => return writeln!(out, "{prefix}{rest}"),
+        }
+        if rest.is_empty() {
+            return Ok(());
+        }
+        prefix = &more;
+    }
 }
