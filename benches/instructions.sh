@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 iterations=20000
-bin=$(cargo bench --bench instructions --no-run --message-format=json |
+bin=$(cargo bench -p dhcpwire-benches --bench instructions --no-run --message-format=json |
     python3 -c 'import json,sys
 for l in sys.stdin:
     m = json.loads(l)

@@ -14,6 +14,8 @@ use core::fmt;
 /// assert_eq!(OptionCode(53).to_string(), "DHCP Message Type");
 /// assert_eq!(OptionCode(230).name(), "Private Use");
 /// ```
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct OptionCode(pub u8);
@@ -402,6 +404,8 @@ impl fmt::Display for OptionCode {
 /// assert_eq!(u8::from(MessageType::Unknown(42)), 42);
 /// assert_eq!(MessageType::Nak.to_string(), "NACK");
 /// ```
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum MessageType {

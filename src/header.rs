@@ -71,6 +71,8 @@ const _: () = assert!(core::mem::size_of::<Header>() == HEADER_LEN);
 pub const HTYPE_ETHERNET: u8 = 1;
 
 /// The `op` field.
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Op {
@@ -113,6 +115,8 @@ impl fmt::Display for Op {
 }
 
 /// The 16-bit `flags` field.
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub struct Flags(pub u16);

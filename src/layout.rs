@@ -52,7 +52,8 @@ pub mod offset {
 /// read from `options`, then `file`, then `sname` when overloaded).
 ///
 /// The variants are declared in that order, so `Ord` sorts areas the way
-/// the overload-aware walk visits them.
+/// the overload-aware walk visits them. Implements `arbitrary::Arbitrary`
+/// with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Area {

@@ -74,6 +74,7 @@
 //! - `capture`: the capture readers (pcap-parser, etherparse).
 
 #![no_std]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 #![cfg_attr(
@@ -103,6 +104,7 @@ pub mod protocol;
 mod tlv;
 
 #[cfg(feature = "capture")]
+#[cfg_attr(docsrs, doc(cfg(feature = "capture")))]
 pub mod capture;
 
 /// The README's examples, compiled and run as doc tests.

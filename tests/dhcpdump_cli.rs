@@ -1,24 +1,89 @@
-//! The `dhcpdump` example, run as a user runs it: its `--json` keys are a
+//! The `dhcpdump` program (binary and example), run as a user runs it: its `--json` keys are a
 //! contract, its values must equal what tcpdump printed for the seeds, and
 //! its exit codes are documented.
-#![cfg(feature = "capture")]
+#![cfg(feature = "cli")]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use serde_json::Value;
 
-/// `cargo test` builds the examples next to the test binaries.
+/// The `dhcpdump` binary (feature `cli`), which cargo builds for the
+/// integration tests; `examples/dhcpdump.rs` runs the same code.
 fn dhcpdump() -> Command {
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().unwrap().parent().unwrap();
-    let bin: PathBuf = dir.join("examples").join("dhcpdump");
-    assert!(bin.exists(), "{} not built", bin.display());
-    Command::new(bin)
+    Command::new(env!("CARGO_BIN_EXE_dhcpdump"))
 }
 
 fn run(args: &[&str]) -> Output {
     dhcpdump().args(args).output().unwrap()
+}
+
+/// The widest line of a text output, in columns (a tab advances to the next
+/// multiple of 8).
+fn widest(text: &str) -> usize {
+    text.lines()
+        .map(|l| {
+            l.chars().fold(
+                0,
+                |col, c| if c == '\t' { col / 8 * 8 + 8 } else { col + 1 },
+            )
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Joins a line of colon-separated hex wrapped by dhcpdump, checking the
+/// wrapping on the way: every line but the last ends with a colon and is
+/// full (one more `xx:` group would pass 120 columns), every continuation
+/// starts with `indent` (the first line's own indentation plus 4 spaces).
+fn unwrap_hex(lines: &[&str], indent: &str) -> String {
+    let (first, more) = lines.split_first().unwrap();
+    let mut joined = (*first).to_owned();
+    for (i, line) in lines.iter().enumerate() {
+        assert!(widest(line) <= 120, "{line}");
+        if i + 1 < lines.len() {
+            assert!(line.ends_with(':'), "{line}");
+            assert!(widest(line) + 3 > 120, "not full: {line}");
+        }
+    }
+    for line in more {
+        joined.push_str(line.strip_prefix(indent).unwrap());
+    }
+    joined
+}
+
+/// Writes `messages` as a hex-lines file (one BOOTP message per line) in a
+/// fresh directory of the test's own and returns its path.
+fn hex_file(name: &str, messages: &[Vec<u8>]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dhcpdump-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let text: String = messages
+        .iter()
+        .map(|m| m.iter().map(|b| format!("{b:02x}")).collect::<String>() + "\n")
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A BOOTREQUEST header (htype 1, hlen 6, xid 0x12345678, chaddr
+/// 02:00:00:00:00:01) with `sname` and `file`, 236 bytes.
+fn header(sname: &[u8], file: &[u8]) -> Vec<u8> {
+    let mut v = vec![0u8; 236];
+    v[..4].copy_from_slice(&[1, 1, 6, 0]);
+    v[4..8].copy_from_slice(&[0x12, 0x34, 0x56, 0x78]);
+    v[28..34].copy_from_slice(&[2, 0, 0, 0, 0, 1]);
+    v[44..44 + sname.len()].copy_from_slice(sname);
+    v[108..108 + file.len()].copy_from_slice(file);
+    v
+}
+
+/// A DHCP message: `header`, the cookie, then `options` as given.
+fn dhcp(sname: &[u8], file: &[u8], options: &[u8]) -> Vec<u8> {
+    let mut v = header(sname, file);
+    v.extend_from_slice(&[99, 130, 83, 99]);
+    v.extend_from_slice(options);
+    v
 }
 
 fn json_lines(out: &Output) -> Vec<Value> {
@@ -29,8 +94,8 @@ fn json_lines(out: &Output) -> Vec<Value> {
         .collect()
 }
 
-/// Exactly these keys, in this order.
-const KEYS: [&str; 21] = [
+/// Exactly these keys, in this order (keys are only ever added, at the end).
+const KEYS: [&str; 22] = [
     "source",
     "frame",
     "op",
@@ -52,6 +117,7 @@ const KEYS: [&str; 21] = [
     "trailing_len",
     "roundtrip",
     "error",
+    "bootp_vendor_area",
 ];
 
 #[test]
@@ -81,6 +147,7 @@ fn default_json_is_the_four_seeds() {
         assert_eq!(o["file"], "");
         assert_eq!(o["roundtrip"], true);
         assert_eq!(o["error"], Value::Null);
+        assert_eq!(o["bootp_vendor_area"], Value::Null);
     }
     let col = |k: &str| objs.iter().map(|o| o[k].clone()).collect::<Vec<_>>();
     assert_eq!(col("op"), [1, 2, 1, 2]);
@@ -144,9 +211,28 @@ fn text_output_is_tcpdump_like() {
     let out = run(&[]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
+    // The capture prefix and the summary do not fit in 120 columns: the
+    // summary goes whole on a continuation line.
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "testdata/seed-dora.tcpdump.txt frame 1: 2020-01-01 15:26:27.173559 IP 10.198.27.4.67 > 10.228.18.1.67:"
+        )
+    );
+    assert_eq!(
+        lines.next(),
+        Some(
+            "    BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length 316, hops 1, xid 0xa000001, Flags [Broadcast] (0x8000)"
+        )
+    );
+    // Option 55 of the Discover, wrapped at a space.
     assert!(text.contains(
-        "BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length 316, hops 1, xid 0xa000001, Flags [Broadcast] (0x8000)"
+        "\t    Parameter Request List Option 55, length 11: Subnet Mask, Domain Name, Router, Domain Name Server, NetBIOS\n\
+         \t        Name Server, NetBIOS Node Type, NetBIOS Scope, Perform Router Discovery, Static Route, Vendor-Specific\n\
+         \t        Information, Proxy Auto-Discovery (WPAD)\n"
     ));
+    assert_eq!(widest(&text), 118);
     assert!(text.contains("\t  Your-IP 10.198.27.8\n"));
     assert!(text.contains("DHCP Message Type Option 53, length 1: ACK"));
     assert!(text.contains("PAD Option 0, length 0, occurs 26"));
@@ -156,11 +242,11 @@ fn text_output_is_tcpdump_like() {
 /// text output; it is printed as raw seconds instead.
 #[test]
 fn a_timestamp_past_any_clock_is_printed_raw() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/testdata/capture/far-future.pcapng"
-    );
-    let out = run(&[path]);
+    let out = dhcpdump()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .arg("testdata/capture/far-future.pcapng")
+        .output()
+        .unwrap();
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -168,14 +254,13 @@ fn a_timestamp_past_any_clock_is_printed_raw() {
         String::from_utf8_lossy(&out.stderr)
     );
     let text = String::from_utf8(out.stdout).unwrap();
-    let first = text.lines().next().unwrap();
+    let first: Vec<&str> = text.lines().take(2).collect();
     assert_eq!(
         first,
-        format!(
-            "{path} frame 1: @18446744069414584320.000000000 IP 10.198.27.4.67 > 10.228.18.1.67: \
-             BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length 316, hops 1, xid 0xa000001, \
-             Flags [Broadcast] (0x8000)"
-        )
+        [
+            "testdata/capture/far-future.pcapng frame 1: @18446744069414584320.000000000 IP 10.198.27.4.67 > 10.228.18.1.67:",
+            "    BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length 316, hops 1, xid 0xa000001, Flags [Broadcast] (0x8000)"
+        ]
     );
 }
 
@@ -263,4 +348,218 @@ fn split_options_are_one_value() {
     );
     assert_eq!(o["roundtrip"], true);
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// Regression: a plain BOOTP message (RFC 951: no magic cookie, a 64-byte
+/// vendor area) was reported as error `no_magic_cookie`, exit 1, and never
+/// round-tripped. It is a valid message: no error, exit 0, re-encoded byte
+/// for byte, its vendor area shown.
+#[test]
+fn plain_bootp_is_a_valid_message() {
+    let mut bootp = header(b"srv", b"boot.img");
+    let mut vendor = [0u8; 64];
+    vendor[..4].copy_from_slice(&[1, 2, 3, 4]); // RFC 951 "vend" is free-form
+    bootp.extend_from_slice(&vendor);
+    assert_eq!(bootp.len(), 300);
+    let path = hex_file("bootp.hex", &[bootp.clone()]);
+    let out = run(&["--json", path.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let o = &json_lines(&out)[0];
+    let keys: Vec<&str> = o.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, KEYS);
+    assert_eq!(o["op"], 1);
+    assert_eq!(o["xid"], 0x1234_5678);
+    assert_eq!(o["chaddr"], "02:00:00:00:00:01");
+    assert_eq!(o["sname"], "srv");
+    assert_eq!(o["file"], "boot.img");
+    assert_eq!(o["message_type"], Value::Null);
+    assert_eq!(o["options"], Value::Null);
+    assert_eq!(o["trailing_len"], Value::Null);
+    assert_eq!(o["error"], Value::Null);
+    assert_eq!(o["roundtrip"], true);
+    assert_eq!(
+        o["bootp_vendor_area"],
+        format!("01020304{}", "00".repeat(60))
+    );
+
+    let out = run(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let body: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("BOOTP/DHCP, Request from 02:00:00:00:00:01, length 300,"))
+        .skip(1)
+        .collect();
+    assert_eq!(
+        body[..3],
+        [
+            "\t  Client-Ethernet-Address 02:00:00:00:00:01",
+            "\t  sname \"srv\"",
+            "\t  file \"boot.img\"",
+        ]
+    );
+    let vendor = format!("01:02:03:04{}", ":00".repeat(60));
+    assert_eq!(
+        unwrap_hex(&body[3..], "\t      "),
+        format!("\t  BOOTP vendor area (RFC 951), length 64: {vendor}")
+    );
+    assert!(!text.contains("cookie"), "{text}");
+    // Shorter than the RFC 951 vendor area: neither DHCP nor BOOTP, still
+    // the cookie error (tshark calls it malformed too).
+    let short = hex_file("bootp-short.hex", &[bootp[..250].to_vec()]);
+    let out = run(&["--json", short.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let o = &json_lines(&out)[0];
+    assert_eq!(o["error"]["kind"], "no_magic_cookie");
+    assert_eq!(o["error"]["offset"], 236);
+    assert_eq!(o["roundtrip"], false);
+    assert_eq!(o["options"], Value::Null);
+    assert_eq!(o["bootp_vendor_area"], "0102030400000000000000000000");
+}
+
+/// Regression: option 12 `nas1\0` was shown as `"nas1\u0000"`. RFC 2132
+/// §2: receivers must be prepared to delete trailing NULs; `data` keeps
+/// every byte, `value` and the text output do not show them.
+#[test]
+fn text_values_lose_trailing_nuls() {
+    let msg = dhcp(
+        b"",
+        b"",
+        &[
+            53, 1, 1, 12, 5, b'n', b'a', b's', b'1', 0, 15, 8, b'u', b'n', b'x', b'.', b'c', b'a',
+            0, 0, 255,
+        ],
+    );
+    let path = hex_file("nul.hex", &[msg]);
+    let out = run(&["--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let o = &json_lines(&out)[0];
+    let opts = o["options"].as_array().unwrap();
+    assert_eq!(opts[1]["code"], 12);
+    assert_eq!(opts[1]["len"], 5);
+    assert_eq!(opts[1]["data"], "6e61733100");
+    assert_eq!(opts[1]["value"], "nas1");
+    assert_eq!(opts[2]["code"], 15);
+    assert_eq!(opts[2]["data"], "756e782e63610000");
+    assert_eq!(opts[2]["value"], "unx.ca");
+    assert_eq!(o["roundtrip"], true);
+
+    let text = String::from_utf8(run(&[path.to_str().unwrap()]).stdout).unwrap();
+    assert!(text.contains("\t    Host Name Option 12, length 5: \"nas1\"\n"));
+    assert!(text.contains("\t    Domain Name Option 15, length 8: \"unx.ca\"\n"));
+}
+
+/// Regression: when the option walk failed before any option 52, `sname`
+/// and `file` were printed as null ("overloaded"). They are text, as tshark
+/// shows them, unless an option 52 read before the error says they carry
+/// options.
+#[test]
+fn names_are_text_unless_option_52_says_they_carry_options() {
+    // Option 60 claims 49 bytes, 5 follow: the walk fails, no 52 before.
+    let overrun = [53, 1, 1, 60, 49, b'x', b'y', b'z', b'w', b'v'];
+    let no_52 = dhcp(b"srv", b"boot.img", &overrun);
+    let mut with_52 = vec![52, 1, 1];
+    with_52.extend_from_slice(&overrun);
+    let file_overloaded = dhcp(b"srv", b"boot.img", &with_52);
+    let path = hex_file("names.hex", &[no_52, file_overloaded]);
+    let out = run(&["--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let objs = json_lines(&out);
+    assert_eq!(objs[0]["sname"], "srv");
+    assert_eq!(objs[0]["file"], "boot.img");
+    assert_eq!(objs[0]["error"]["kind"], "option_overrun");
+    assert_eq!(objs[0]["error"]["offset"], 243);
+    assert_eq!(objs[0]["message_type"], 1);
+    assert_eq!(objs[1]["sname"], "srv");
+    assert_eq!(objs[1]["file"], Value::Null);
+    assert_eq!(objs[1]["error"]["kind"], "option_overrun");
+    assert_eq!(objs[1]["error"]["offset"], 246);
+
+    let text = String::from_utf8(run(&[path.to_str().unwrap()]).stdout).unwrap();
+    let frames: Vec<&str> = text.split("names.hex frame ").skip(1).collect();
+    assert!(frames[0].contains("\t  sname \"srv\"\n\t  file \"boot.img\"\n"));
+    assert!(frames[1].contains("\t  sname \"srv\"\n"));
+    assert!(!frames[1].contains("boot.img"));
+}
+
+/// Regression: inside option 82 sub-option 9 (RFC 4243) the vendor's
+/// sub-option 1 was named "Agent Circuit ID" and typed as one (Kea's
+/// `captureRelayedDiscover`); the enterprise defines those codes.
+#[test]
+fn vendor_data_in_relay_sub_option_9_is_not_named_as_relay_sub_options() {
+    // 82: circuit id 20000002, sub-option 9 = enterprise 4491 (CableLabs)
+    // with its own sub-option 1 = 03 00.
+    let relay = [1, 4, 0x20, 0, 0, 2, 9, 9, 0, 0, 0x11, 0x8b, 4, 1, 2, 3, 0];
+    let mut options = vec![53, 1, 1, 82, relay.len() as u8];
+    options.extend_from_slice(&relay);
+    options.push(255);
+    let path = hex_file("relay9.hex", &[dhcp(b"", b"", &options)]);
+    let out = run(&["--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let o = &json_lines(&out)[0];
+    assert_eq!(
+        o["options"][1]["value"],
+        serde_json::json!([
+            {"code": 1, "name": "Agent Circuit ID", "data": "20000002", "value": "20000002"},
+            {"code": 9, "name": "Vendor-Specific Information", "data": "0000118b0401020300",
+             "value": [{"enterprise": 4491, "options": [
+                 {"code": 1, "name": "Unknown", "data": "0300", "value": "0300"}
+             ]}]}
+        ])
+    );
+    let text = String::from_utf8(run(&[path.to_str().unwrap()]).stdout).unwrap();
+    assert!(text.contains(
+        "\t    Relay Agent Information Option 82, length 17: Agent Circuit ID SubOption 1, length 4: 20:00:00:02;\n\
+         \t        Vendor-Specific Information SubOption 9, length 9: enterprise 4491 (CableLabs): [1] 03:00\n"
+    ));
+}
+
+/// The text output shows an RFC 3396 split option once, joined, on the line
+/// of its first instance (the JSON already did), and no line of it is wider
+/// than 120 columns.
+#[test]
+fn text_output_joins_split_options_and_wraps_at_120_columns() {
+    // Host name "abc" as 12:"a", 53:Discover, 12:"b", 12:"c"; then option
+    // 224 of 300 bytes as 255 + 45, the second instance in `file`.
+    let mut options = vec![
+        52, 1, 1, 12, 1, b'a', 53, 1, 1, 12, 1, b'b', 12, 1, b'c', 224, 255,
+    ];
+    options.extend_from_slice(&[0xab; 255]);
+    options.push(255);
+    let mut file = vec![224, 45];
+    file.extend_from_slice(&[0xcd; 45]);
+    file.push(255);
+    let msg = dhcp(b"", &file, &options);
+    let path = hex_file("joined.hex", &[msg]);
+    let out = run(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let options: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.contains("Magic Cookie"))
+        .skip(1)
+        .collect();
+    assert_eq!(
+        options[..4],
+        [
+            "\t    Option Overload Option 52, length 1: file",
+            "\t    Host Name Option 12, length 3, joined from 3 fragments: \"abc\"",
+            "\t    DHCP Message Type Option 53, length 1: Discover",
+            // The space before the hex leaves this line more than half
+            // full: the break is there.
+            "\t    Private Use (224) Option 224, length 300, joined from 2 fragments (in options, file):",
+        ]
+    );
+    let hex = |b: &str, n: usize| vec![b; n].join(":");
+    assert_eq!(
+        unwrap_hex(&options[4..], "\t        "),
+        format!("\t        {}:{}", hex("ab", 255), hex("cd", 45))
+    );
+    assert_eq!(options.len(), 4 + 9);
+    assert!(widest(&text) <= 120, "{text}");
 }

@@ -756,6 +756,101 @@ fn relay_sub_option_9_nests_sub_options_of_82() {
     );
 }
 
+/// Regression: the vendor's sub-options inside relay sub-option 9 were
+/// named and typed as option 82's own (its sub-option 1 came out as "Agent
+/// Circuit ID", Kea's `captureRelayedDiscover`). The enterprise defines
+/// those codes: they are named "Unknown", as inside option 125, and shown
+/// untyped; errors still name option 82.
+#[test]
+fn vendor_data_in_relay_sub_option_9_has_the_vendors_codes() {
+    // 82: circuit id 20000002; 9: enterprise 4491, its sub-option 1 = 03 00.
+    let value = [1, 4, 0x20, 0, 0, 2, 9, 9, 0, 0, 0x11, 0x8b, 4, 1, 2, 3, 0];
+    let DhcpOption::RelayAgentInformation(subs) = decode(82, &value).unwrap() else {
+        unreachable!()
+    };
+    assert!(!subs.is_vendor_data());
+    assert_eq!(subs.name(1), "Agent Circuit ID");
+    let Ok(RelaySubOption::VendorSpecific(v)) =
+        subs.clone().nth(1).unwrap().unwrap().decode_relay()
+    else {
+        panic!("sub-option 9 decodes");
+    };
+    let entry = v.iter().next().unwrap();
+    assert_eq!(entry.options.parent(), 82);
+    assert!(entry.options.is_vendor_data());
+    assert_eq!(entry.options.name(1), "Unknown");
+    assert_eq!(
+        entry.options.to_string(),
+        "Unknown SubOption 1, length 2: 03:00"
+    );
+    assert_eq!(
+        subs.to_string(),
+        "Agent Circuit ID SubOption 1, length 4: 20:00:00:02; Vendor-Specific Information SubOption 9, \
+         length 9: enterprise 4491 (CableLabs): [1] 03:00"
+    );
+    #[cfg(feature = "serde")]
+    assert_eq!(
+        serde_json::to_value(DhcpOption::RelayAgentInformation(subs)).unwrap(),
+        serde_json::json!([
+            {"code": 1, "name": "Agent Circuit ID", "data": "20000002", "value": "20000002"},
+            {"code": 9, "name": "Vendor-Specific Information", "data": "0000118b0401020300",
+             "value": [{"enterprise": 4491, "options": [
+                 {"code": 1, "name": "Unknown", "data": "0300", "value": "0300"}
+             ]}]}
+        ])
+    );
+    // The same entry inside option 125: named alike, no `value` (as before).
+    let DhcpOption::VendorIdentifyingVendorSpecific(v) =
+        decode(125, &[0, 0, 0x11, 0x8b, 4, 1, 2, 3, 0]).unwrap()
+    else {
+        unreachable!()
+    };
+    assert_eq!(v.to_string(), "enterprise 4491 (CableLabs): [1] 03:00");
+    #[cfg(feature = "serde")]
+    assert_eq!(
+        serde_json::to_value(v).unwrap(),
+        serde_json::json!([{"enterprise": 4491, "options": [
+            {"code": 1, "name": "Unknown", "data": "0300"}
+        ]}])
+    );
+    // A malformed vendor sub-option is still an error of option 82.
+    assert_eq!(
+        sub(9, &[0, 0, 0x11, 0x8b, 3, 1, 2, 3])
+            .err()
+            .map(|e| e.kind()),
+        Some("sub_option_overrun")
+    );
+}
+
+/// Regression: option 12 `nas1\0` displayed and serialised as `nas1\0`.
+/// RFC 2132 §2: receivers MUST be prepared to delete trailing NULs. The
+/// value keeps every byte; `Display` and the `serde` form trim them all.
+#[test]
+fn text_display_and_json_drop_trailing_nuls_the_bytes_keep_them() {
+    let DhcpOption::HostName(name) = decode(12, b"nas1\0").unwrap() else {
+        unreachable!()
+    };
+    assert_eq!(name.as_bytes(), b"nas1\0");
+    assert_eq!(name.trimmed(), b"nas1");
+    assert_eq!(name.to_string(), "nas1");
+    let opt = DhcpOption::HostName(name);
+    assert_eq!(opt.to_string(), "\"nas1\"");
+    #[cfg(feature = "serde")]
+    assert_eq!(serde_json::to_value(&opt).unwrap(), "nas1");
+    assert_eq!(encode(&opt), b"nas1\0");
+    // Every trailing NUL goes; one inside stays (escaped); all-NUL is "".
+    let DhcpOption::DomainName(d) = decode(15, b"a\0b\0\0").unwrap() else {
+        unreachable!()
+    };
+    assert_eq!(d.to_string(), "a\\x00b");
+    #[cfg(feature = "serde")]
+    assert_eq!(serde_json::to_value(d).unwrap(), "a\u{0}b");
+    let DhcpOption::Message(m) = decode(56, b"\0\0").unwrap() else {
+        unreachable!()
+    };
+    assert_eq!((m.trimmed(), m.to_string()), (&b""[..], String::new()));
+}
+
 #[test]
 fn relay_sub_options_of_a_decoded_82() {
     let value = [

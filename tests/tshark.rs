@@ -71,15 +71,17 @@
 #![cfg(feature = "capture")]
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Instant;
 
 use dhcpwire::capture::{self, Datagram};
 use dhcpwire::options::AreaOptions;
 use dhcpwire::{Area, Message};
 use serde_json::{Map, Value};
+
+#[path = "common/tshark.rs"]
+mod tshark_common;
+use tshark_common::{many, raws, to_hex, tshark_json, tshark_version};
 
 /// Header field offsets in the BOOTP message (RFC 2131 §2).
 const OP: usize = 0;
@@ -122,123 +124,6 @@ fn captures() -> Vec<PathBuf> {
     );
     out.sort();
     out
-}
-
-/// A tshark command isolated from the user's Wireshark profile, so that
-/// personal preferences cannot change the dissection.
-fn tshark() -> Command {
-    let config = Path::new(env!("CARGO_TARGET_TMPDIR")).join("tshark-config");
-    std::fs::create_dir_all(&config).expect("create tshark config dir");
-    let mut cmd = Command::new("tshark");
-    cmd.env("WIRESHARK_CONFIG_DIR", &config);
-    cmd
-}
-
-fn tshark_version() -> String {
-    match tshark().arg("--version").output() {
-        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned(),
-        Ok(out) => panic!(
-            "needs tshark (installed by .ci/run): `tshark --version` failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        ),
-        Err(e) => panic!("needs tshark (installed by .ci/run): cannot run `tshark`: {e}"),
-    }
-}
-
-fn tshark_json(path: &Path) -> Vec<Value> {
-    let out = tshark()
-        .args(["-n", "-r"])
-        .arg(path)
-        .args(["-T", "json", "-x", "--no-duplicate-keys"])
-        .output()
-        .unwrap_or_else(|e| panic!("needs tshark (installed by .ci/run): {e}"));
-    assert!(
-        out.status.success(),
-        "tshark failed on {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    match serde_json::from_slice(&out.stdout) {
-        Ok(Value::Array(packets)) => packets,
-        other => panic!("{}: tshark JSON is not an array: {other:?}", path.display()),
-    }
-}
-
-fn hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-        .collect()
-}
-
-fn to_hex(b: &[u8]) -> String {
-    b.iter().fold(String::new(), |mut s, x| {
-        let _ = write!(s, "{x:02x}");
-        s
-    })
-}
-
-/// One `*_raw` value: bytes and frame offset.
-#[derive(Debug, Clone)]
-struct Raw {
-    bytes: Vec<u8>,
-    pos: usize,
-}
-
-fn parse_raw(v: &Value) -> Result<Raw, String> {
-    let a = v
-        .as_array()
-        .ok_or_else(|| format!("raw value {v} is not an array"))?;
-    let bytes = a
-        .first()
-        .and_then(Value::as_str)
-        .and_then(hex)
-        .ok_or_else(|| format!("raw value {v}: bad hex"))?;
-    let pos = a
-        .get(1)
-        .and_then(Value::as_u64)
-        .ok_or_else(|| format!("raw value {v}: no offset"))?;
-    let len = a
-        .get(2)
-        .and_then(Value::as_u64)
-        .ok_or_else(|| format!("raw value {v}: no length"))?;
-    if len as usize != bytes.len() {
-        return Err(format!(
-            "raw value {v}: length {len} != {} bytes",
-            bytes.len()
-        ));
-    }
-    Ok(Raw {
-        bytes,
-        pos: pos as usize,
-    })
-}
-
-/// All `*_raw` values under one key (one, or several merged into an array).
-fn raws(v: Option<&Value>) -> Result<Vec<Raw>, String> {
-    match v {
-        None => Ok(Vec::new()),
-        Some(Value::Array(a)) if a.first().is_some_and(Value::is_array) => {
-            a.iter().map(parse_raw).collect()
-        }
-        Some(v) => Ok(vec![parse_raw(v)?]),
-    }
-}
-
-/// All values under one non-raw key (one, or several merged into an array).
-fn many(v: Option<&Value>) -> Vec<&Value> {
-    match v {
-        None => Vec::new(),
-        Some(Value::Array(a)) => a.iter().collect(),
-        Some(v) => vec![v],
-    }
 }
 
 /// One `dhcp.option.type` item as tshark shows it.
@@ -766,7 +651,7 @@ fn compare_file(path: &Path, stats: &mut Stats, errs: &mut Vec<String>) {
             return;
         }
     };
-    let packets = tshark_json(path);
+    let packets = tshark_json(path, &[]);
     stats.files += 1;
     if frames.len() != packets.len() {
         errs.push(format!(

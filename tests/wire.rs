@@ -213,6 +213,56 @@ fn lookups_fail_on_a_walk_error_even_after_the_wanted_option() {
     assert_eq!(msg.sname(), Err(err));
 }
 
+/// Regression (nDPI `dhcp-fuzz.pcapng`): when the walk fails before any
+/// option 52, `sname`/`file` were shown as overloaded. `sname()` and
+/// `file()` still give the walk's error; `declared_overload()` reads 52 up
+/// to the error, and `Display` shows the names unless that 52 says they
+/// carry options.
+#[test]
+fn names_after_a_walk_error_follow_the_option_52_read_before_it() {
+    let err = overrun(12, 243, 9, 1, Area::Options);
+    let no_52 = with_file(
+        with_sname(dhcp(&[53, 1, 1, 12, 9, b'x']), b"srv"),
+        b"boot.img",
+    );
+    let msg = parse(&no_52);
+    assert_eq!((msg.sname(), msg.file()), (Err(err), Err(err)));
+    assert_eq!(msg.declared_overload(), None);
+    let shown = msg.to_string();
+    assert!(
+        shown.contains("\t  sname \"srv\"\n\t  file \"boot.img\"\n"),
+        "{shown}"
+    );
+    assert_eq!(
+        msg.display_header().to_string(),
+        shown.split("\t  Vendor").next().unwrap()
+    );
+
+    // 52 = 2 (sname carries options) read before the overrun.
+    let err = overrun(12, 246, 9, 1, Area::Options);
+    let sname_52 = with_file(
+        with_sname(dhcp(&[52, 1, 2, 53, 1, 1, 12, 9, b'x']), b"srv"),
+        b"boot.img",
+    );
+    let msg = parse(&sname_52);
+    assert_eq!(msg.overload(), Err(err));
+    assert_eq!(msg.declared_overload(), Some(Overload::Sname));
+    let shown = msg.display_header().to_string();
+    assert!(!shown.contains("srv"), "{shown}");
+    assert!(shown.ends_with("\t  file \"boot.img\"\n"), "{shown}");
+
+    // A clean walk: the same as `overload()`; a repeated 52 is not followed.
+    let clean = dhcp(&[52, 1, 3, 255]);
+    assert_eq!(parse(&clean).declared_overload(), Some(Overload::Both));
+    assert_eq!(parse(&clean).overload(), Ok(Some(Overload::Both)));
+    let twice = dhcp(&[52, 1, 1, 52, 1, 1, 255]);
+    assert_eq!(parse(&twice).declared_overload(), None);
+    // No cookie: nothing is declared.
+    let mut bootp = clean.clone();
+    bootp[236] = 0;
+    assert_eq!(parse(&bootp).declared_overload(), None);
+}
+
 #[test]
 fn malformed_typed_value_does_not_stop_the_walk() {
     // Lease time of 3 bytes, then a good message type.
@@ -1728,13 +1778,73 @@ fn rebuild_reports_walk_errors() {
             area: Area::Options
         })
     );
-    let mut bytes = dhcp(&[255]);
+    // Cut inside the cookie: neither DHCP nor a BOOTP vendor area.
+    let bytes = &dhcp(&[])[..238];
+    assert_eq!(
+        rebuild(&parse(bytes), &mut out),
+        Err(Error::TruncatedCookie { len: 238 })
+    );
+}
+
+/// A plain BOOTP BOOTREQUEST (RFC 951): 236-byte header and a 64-byte
+/// vendor area without the magic cookie, built here byte by byte.
+fn bootp_request(vendor: &[u8; 64]) -> Vec<u8> {
+    let mut v = vec![0u8; 236];
+    v[..4].copy_from_slice(&[1, 1, 6, 0]); // op BOOTREQUEST, Ethernet, hlen 6, hops 0
+    v[4..8].copy_from_slice(&[0x12, 0x34, 0x56, 0x78]); // xid
+    v[28..34].copy_from_slice(&[0x02, 0, 0, 0, 0, 0x01]); // chaddr
+    v[44..47].copy_from_slice(b"srv"); // sname
+    v[108..116].copy_from_slice(b"boot.img"); // file
+    v.extend_from_slice(vendor);
+    assert_eq!(v.len(), 300);
+    v
+}
+
+#[test]
+fn rebuild_plain_bootp_byte_for_byte() {
+    // A zero vendor area, and one whose first bytes look like options.
+    let mut vendor = [0u8; 64];
+    let zero = bootp_request(&vendor);
+    let msg = parse(&zero);
+    assert_eq!(
+        msg.cookie(),
+        Err(Error::NoMagicCookie {
+            found: [0; 4],
+            offset: 236
+        })
+    );
+    assert_eq!(msg.bootp_vendor_area(), Some(&[0u8; 64][..]));
+    assert_eq!(rebuilt(&zero), zero);
+    vendor[..8].copy_from_slice(&[0xde, 0xad, 0xbe, 0xef, 53, 1, 1, 255]);
+    vendor[63] = 0x7f;
+    let odd = bootp_request(&vendor);
+    assert_eq!(rebuilt(&odd), odd);
+    // A damaged cookie is a vendor area too, re-emitted as it is.
+    let mut bytes = dhcp(&[53, 1, 1, 255]);
     bytes[236] = 0;
+    assert_eq!(rebuilt(&bytes), bytes);
+    // The header is copied through the builder: every field survives.
+    assert_eq!(&rebuilt(&odd)[44..47], b"srv");
+    assert_eq!(&rebuilt(&odd)[108..116], b"boot.img");
+}
+
+#[test]
+fn rebuild_plain_bootp_into_too_small_buffer() {
+    let bytes = bootp_request(&[7u8; 64]);
+    let mut out = [0u8; 299];
     assert_eq!(
         rebuild(&parse(&bytes), &mut out),
-        Err(Error::NoMagicCookie {
-            found: [0, 130, 83, 99],
-            offset: 236
+        Err(Error::BufferTooSmall {
+            needed: 300,
+            available: 299
+        })
+    );
+    let mut out = [0u8; 239];
+    assert_eq!(
+        rebuild(&parse(&bytes), &mut out),
+        Err(Error::BufferTooSmall {
+            needed: 240,
+            available: 239
         })
     );
 }

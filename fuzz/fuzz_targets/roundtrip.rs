@@ -1,6 +1,7 @@
 //! `builder::rebuild` must reproduce, byte for byte, every DHCP message whose
 //! overload-aware option walk succeeds, and the rebuilt message must walk to
-//! the same option instances.
+//! the same option instances; and every plain BOOTP message (no cookie, a
+//! vendor area).
 
 #![no_main]
 
@@ -21,6 +22,14 @@ fuzz_target!(|data: &[u8]| {
     let Ok(msg) = Message::parse(data) else {
         return;
     };
+    if msg.bootp_vendor_area().is_some() {
+        let mut out = vec![0u8; data.len()];
+        match rebuild(&msg, &mut out) {
+            Ok(n) => assert!(out[..n] == data[..], "rebuilt BOOTP message differs"),
+            Err(e) => panic!("rebuild failed on a BOOTP message: {e:?} ({e})"),
+        }
+        return;
+    }
     if msg.cookie().is_err() {
         return;
     }

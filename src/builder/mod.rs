@@ -972,12 +972,13 @@ impl<'b> MessageBuilder<'b> {
         Message::parse(buf.get(..len).unwrap_or_default())
     }
 
-    /// Finishes and appends the message to `out`.
+    /// Finishes and appends the message to `out`. Requires feature `bytes`.
     ///
     /// # Errors
     /// As [`finish`](Self::finish), and [`Error::BufferTooSmall`] when `out`
     /// has less room than the message.
     #[cfg(feature = "bytes")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "bytes")))]
     pub fn finish_to<B: bytes::BufMut>(&mut self, out: &mut B) -> Result<usize, Error> {
         let len = self.finish()?;
         if out.remaining_mut() < len {

@@ -2,7 +2,8 @@
 
 use super::MessageBuilder;
 use crate::error::Error;
-use crate::header::Area;
+use crate::header::{Area, offset};
+use crate::message::MIN_DHCP_LEN;
 use crate::message::Message;
 use crate::options::{AreaOptions, walk_areas};
 
@@ -11,8 +12,13 @@ use crate::options::{AreaOptions, walk_areas};
 /// after END). The output equals the input for any message whose options
 /// walk without error: a check that nothing was lost in parsing.
 ///
+/// A plain BOOTP message (no magic cookie, a
+/// [`bootp_vendor_area`](Message::bootp_vendor_area) of RFC 951) is
+/// re-emitted as its header and its vendor area, byte for byte.
+///
 /// # Errors
-/// The message's cookie or walk error, or [`Error::BufferTooSmall`].
+/// The message's walk error, its cookie error when it is cut inside the
+/// cookie ([`Error::TruncatedCookie`]), or [`Error::BufferTooSmall`].
 ///
 /// ```
 /// # fn main() -> Result<(), dhcpwire::Error> {
@@ -25,6 +31,9 @@ use crate::options::{AreaOptions, walk_areas};
 /// # Ok(()) }
 /// ```
 pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
+    if let Some(vendor) = msg.bootp_vendor_area() {
+        return rebuild_bootp(msg, vendor, out);
+    }
     msg.cookie()?;
     let mut b = MessageBuilder::new(out)?;
     b.min_len(0).max_size(msg.len()).header(msg.header());
@@ -51,4 +60,28 @@ pub fn rebuild(msg: &Message<'_>, out: &mut [u8]) -> Result<usize, Error> {
     }
     b.area(Area::Options);
     b.finish()
+}
+
+/// [`rebuild`] of a plain BOOTP message: the header through the builder,
+/// then the vendor area verbatim. Its first 4 bytes go where the builder
+/// wrote the cookie.
+fn rebuild_bootp(msg: &Message<'_>, vendor: &[u8], out: &mut [u8]) -> Result<usize, Error> {
+    let (head, rest) = vendor
+        .split_first_chunk::<4>()
+        .ok_or(Error::TruncatedCookie { len: msg.len() })?;
+    let len = {
+        let mut b = MessageBuilder::new(out)?;
+        b.min_len(0).max_size(msg.len()).header(msg.header());
+        b.raw(rest).no_end();
+        b.finish()?
+    };
+    let available = out.len();
+    let cookie = out
+        .get_mut(offset::COOKIE..offset::OPTIONS)
+        .ok_or(Error::BufferTooSmall {
+            needed: MIN_DHCP_LEN,
+            available,
+        })?;
+    cookie.copy_from_slice(head);
+    Ok(len)
 }

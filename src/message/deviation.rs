@@ -101,11 +101,13 @@ impl Message<'_> {
         Ok(())
     }
 
-    /// Every [`Deviation`], in walk order.
+    /// Every [`Deviation`], in walk order. Requires feature `alloc`
+    /// ([`for_each_deviation`](Self::for_each_deviation) does not allocate).
     ///
     /// # Errors
     /// As [`for_each_deviation`](Self::for_each_deviation).
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn deviations(&self) -> Result<alloc::vec::Vec<Deviation>, Error> {
         let mut out = alloc::vec::Vec::new();
         self.for_each_deviation(|d| out.push(d))?;

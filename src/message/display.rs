@@ -4,17 +4,19 @@ use core::fmt;
 
 use super::Message;
 
-impl fmt::Display for Message<'_> {
-    /// A tcpdump -v-like rendering: summary line, non-zero header fields,
-    /// then one line per option with its typed value.
+/// [`Message::display_header`].
+pub(super) struct HeaderLines<'a>(pub(super) Message<'a>);
+
+impl fmt::Display for HeaderLines<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let h = self.header;
+        let msg = &self.0;
+        let h = msg.header;
         write!(f, "BOOTP/DHCP, {}", h.op())?;
         // tcpdump names the client only on requests.
         if h.op() == crate::header::Op::BootRequest && h.htype == 1 && h.hlen == 6 {
             write!(f, " from {}", crate::fmt::Hex(h.chaddr_lossy()))?;
         }
-        write!(f, ", length {}", self.bytes.len())?;
+        write!(f, ", length {}", msg.bytes.len())?;
         if h.hops != 0 {
             write!(f, ", hops {}", h.hops)?;
         }
@@ -48,16 +50,29 @@ impl fmt::Display for Message<'_> {
                 crate::fmt::Hex(h.chaddr_lossy())
             )?;
         }
-        if let Ok(Some(name)) = self.sname() {
-            if !name.is_empty() {
-                writeln!(f, "\t  sname \"{}\"", crate::fmt::Text(name))?;
+        let overload = msg.declared_overload();
+        for (label, carries_options, name) in [
+            (
+                "sname",
+                overload.is_some_and(|o| o.sname()),
+                h.sname_bytes(),
+            ),
+            ("file", overload.is_some_and(|o| o.file()), h.file_bytes()),
+        ] {
+            if !carries_options && !name.is_empty() {
+                writeln!(f, "\t  {label} \"{}\"", crate::fmt::Text(name))?;
             }
         }
-        if let Ok(Some(name)) = self.file() {
-            if !name.is_empty() {
-                writeln!(f, "\t  file \"{}\"", crate::fmt::Text(name))?;
-            }
-        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Message<'_> {
+    /// A tcpdump -v-like rendering: summary line, non-zero header fields
+    /// ([`display_header`](Message::display_header)), then one line per
+    /// option instance with its typed value.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.display_header())?;
         if let Err(e) = self.cookie {
             return writeln!(f, "\t  {e}");
         }

@@ -227,6 +227,49 @@ impl<'a> Message<'a> {
         }
     }
 
+    /// Option 52 as the main-area walk reads it up to its first error: what
+    /// the message says about `file` and `sname` even when a later option
+    /// is malformed (where [`overload`](Self::overload), [`sname`](Self::sname)
+    /// and [`file`](Self::file) give the walk's error). Equal to
+    /// `overload()` when the main area walks cleanly; `None` without a
+    /// cookie or when no usable option 52 (exactly one, value 1, 2 or 3)
+    /// was read before the error.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Message, MessageBuilder, OptionCode, Overload};
+    /// let mut buf = [0u8; 300];
+    /// let len = MessageBuilder::new(&mut buf)?
+    ///     .option(OptionCode::OVERLOAD, &[1])
+    ///     .option(OptionCode::HOST_NAME, b"pc")
+    ///     .finish()?;
+    /// buf[244] = 200; // option 12 now claims 200 bytes: it overruns the message
+    /// let msg = Message::parse(&buf[..len])?;
+    /// assert!(msg.overload().is_err());
+    /// assert_eq!(msg.declared_overload(), Some(Overload::File));
+    /// # Ok(()) }
+    /// ```
+    pub fn declared_overload(&self) -> Option<Overload> {
+        let mut seen = OverloadSeen::None;
+        for opt in self.main_options().ok()? {
+            match opt {
+                Ok(opt) if opt.code == OptionCode::OVERLOAD => seen.record(opt.data),
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        seen.overload()
+    }
+
+    /// The first part of the [`Display`](fmt::Display) form: the summary
+    /// line and the header fields, one line each, without the cookie and
+    /// the options. `sname` and `file` are shown unless the option 52 read
+    /// before any walk error says they carry options
+    /// ([`declared_overload`](Self::declared_overload)).
+    pub fn display_header(&self) -> impl fmt::Display + 'a {
+        display::HeaderLines(*self)
+    }
+
     /// Overload, treating "no cookie" as "no overload".
     fn overload_or_none(&self) -> Result<Option<Overload>, Error> {
         if self.cookie.is_err() {

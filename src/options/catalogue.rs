@@ -198,6 +198,7 @@ macro_rules! typed_options {
         }
 
         #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl serde::Serialize for DhcpOption<'_> {
             /// The value alone (no code, no name): addresses as dotted
             /// strings, lists as arrays, times and numbers as numbers, text

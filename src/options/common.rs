@@ -16,6 +16,10 @@ use crate::tlv::{self, Step};
 
 /// Bytes that are meant as text (host names, vendor classes). Not guaranteed
 /// UTF-8 on the wire; `Display` escapes what is not printable ASCII.
+///
+/// `Display` and the `serde` form show the text without trailing NULs
+/// ([`trimmed`](Self::trimmed)); the bytes themselves, `==` and encoding
+/// keep every byte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Text<'a>(pub &'a [u8]);
 
@@ -23,6 +27,26 @@ impl<'a> Text<'a> {
     /// The raw bytes.
     pub fn as_bytes(&self) -> &'a [u8] {
         self.0
+    }
+
+    /// The bytes without their trailing NULs, all of them. RFC 2132 §2:
+    /// NVT ASCII options "SHOULD NOT include a trailing NULL; however, the
+    /// receiver of such options MUST be prepared to delete trailing nulls
+    /// if they exist" (tshark shows them deleted too). NULs inside the text
+    /// are kept.
+    ///
+    /// ```
+    /// use dhcpwire::options::typed::Text;
+    /// assert_eq!(Text(b"nas1\0").trimmed(), b"nas1");
+    /// assert_eq!(Text(b"nas1\0").to_string(), "nas1");
+    /// assert_eq!(Text(b"a\0b\0\0").trimmed(), b"a\0b");
+    /// ```
+    pub fn trimmed(&self) -> &'a [u8] {
+        let mut text = self.0;
+        while let [rest @ .., 0] = text {
+            text = rest;
+        }
+        text
     }
 
     /// The bytes as `&str` when they are valid UTF-8.
@@ -41,8 +65,9 @@ impl<'a> Text<'a> {
 }
 
 impl fmt::Display for Text<'_> {
+    /// The [`trimmed`](Text::trimmed) text, non-printable bytes escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", TextFmt(self.0))
+        write!(f, "{}", TextFmt(self.trimmed()))
     }
 }
 
@@ -261,8 +286,10 @@ impl<'a> OptionData<'a> for ClientId<'a> {
 
 #[cfg(feature = "serde")]
 impl serde::Serialize for Text<'_> {
+    /// The [`trimmed`](Text::trimmed) text as a string (invalid UTF-8
+    /// replaced).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&Lossy(self.0))
+        s.collect_str(&Lossy(self.trimmed()))
     }
 }
 
@@ -330,6 +357,9 @@ pub struct SubOptions<'a> {
     /// Offset of `rest[0]` in the message.
     base: Offset32,
     parent: u8,
+    /// An enterprise's sub-options (RFC 3925 option 125, RFC 4243 relay
+    /// sub-option 9): their codes are the vendor's, not the parent's.
+    vendor: bool,
 }
 
 // Keeps `DhcpOption` at 32 bytes (see `Offset32`).
@@ -343,6 +373,17 @@ impl<'a> SubOptions<'a> {
             rest: data,
             base: Offset32::new(base),
             parent,
+            vendor: false,
+        }
+    }
+
+    /// The sub-options of one enterprise inside option `parent` (125, or 82
+    /// for relay sub-option 9): errors name `parent`, but the codes are the
+    /// enterprise's own, so they are never named or typed as `parent`'s.
+    pub(crate) fn vendor_data(parent: u8, data: &'a [u8], base: usize) -> Self {
+        SubOptions {
+            vendor: true,
+            ..SubOptions::new(parent, data, base)
         }
     }
 
@@ -358,6 +399,13 @@ impl<'a> SubOptions<'a> {
     /// The parent option's code.
     pub fn parent(&self) -> u8 {
         self.parent
+    }
+
+    /// Whether these are one enterprise's sub-options (an entry of option
+    /// 125, RFC 3925, or of relay sub-option 9, RFC 4243), whose codes the
+    /// enterprise defines.
+    pub fn is_vendor_data(&self) -> bool {
+        self.vendor
     }
 
     /// Checks the sub-options of option `code`'s value `data` (code byte at
@@ -446,7 +494,7 @@ impl FusedIterator for SubOptions<'_> {}
 
 impl PartialEq for SubOptions<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.parent == other.parent && self.rest == other.rest
+        self.parent == other.parent && self.vendor == other.vendor && self.rest == other.rest
     }
 }
 

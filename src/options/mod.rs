@@ -56,6 +56,8 @@ pub mod rfc9463;
 pub mod typed;
 
 /// The value of option 52 (RFC 2132 §9.3): which header fields carry options.
+///
+/// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
 pub enum Overload {
@@ -660,8 +662,9 @@ impl<'a> OptionValue<'a> {
         buf.get(..at).ok_or(err)
     }
 
-    /// Joins the fragments into a new vector.
+    /// Joins the fragments into a new vector. Requires feature `alloc`.
     #[cfg(feature = "alloc")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
     pub fn to_vec(&self) -> alloc::vec::Vec<u8> {
         let mut v = alloc::vec::Vec::with_capacity(self.len);
         for frag in self.fragments() {

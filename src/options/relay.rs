@@ -30,20 +30,34 @@ pub const fn sub_option_name(parent: u8, code: u8) -> &'static str {
     }
 }
 
+impl SubOptions<'_> {
+    /// The name of sub-option `code` here: [`sub_option_name`] of the
+    /// parent, or `"Unknown"` for [vendor data](Self::is_vendor_data).
+    pub fn name(&self, code: u8) -> &'static str {
+        if self.is_vendor_data() {
+            "Unknown"
+        } else {
+            sub_option_name(self.parent(), code)
+        }
+    }
+}
+
 impl fmt::Display for SubOptions<'_> {
-    /// Each sub-option as `Name (code): value`, separated by `; `. Option
-    /// 82's sub-options are shown typed (see
-    /// [`RelaySubOption`](super::rfc3046::RelaySubOption)).
+    /// Each sub-option as `Name SubOption N, length L: value`, separated
+    /// by `; `. Option 82's sub-options are shown typed (see
+    /// [`RelaySubOption`](super::rfc3046::RelaySubOption)); an enterprise's
+    /// sub-options ([vendor data](SubOptions::is_vendor_data)) are named
+    /// `Unknown` and shown as text or hex.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let parent = self.parent();
         join(f, self.clone().flatten(), "; ", |f, sub| {
-            if parent == 82 {
+            if parent == 82 && !self.is_vendor_data() {
                 return write!(f, "{sub}");
             }
             write!(
                 f,
                 "{} SubOption {}, length {}: ",
-                sub_option_name(parent, sub.code),
+                self.name(sub.code),
                 sub.code,
                 sub.data.len()
             )?;
@@ -56,31 +70,36 @@ impl fmt::Display for SubOptions<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for SubOptions<'_> {
     /// An array of `{"code", "name", "data"}` objects (`data` in hex), with
-    /// a typed `"value"` for the sub-options of option 82.
+    /// a typed `"value"` for the sub-options of option 82 (for the vendor
+    /// data inside its sub-option 9, the bytes in hex: they are not typed).
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeMap, SerializeSeq};
         let mut seq = s.serialize_seq(None)?;
         for sub in self.clone().flatten() {
-            seq.serialize_element(&SubJson {
-                parent: self.parent(),
-                sub,
-            })?;
+            seq.serialize_element(&SubJson { subs: self, sub })?;
         }
         return seq.end();
 
-        struct SubJson<'a> {
-            parent: u8,
+        struct SubJson<'s, 'a> {
+            subs: &'s SubOptions<'a>,
             sub: SubOption<'a>,
         }
-        impl serde::Serialize for SubJson<'_> {
+        impl serde::Serialize for SubJson<'_, '_> {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 let mut m = s.serialize_map(None)?;
                 m.serialize_entry("code", &self.sub.code)?;
-                m.serialize_entry("name", sub_option_name(self.parent, self.sub.code))?;
+                m.serialize_entry("name", self.subs.name(self.sub.code))?;
                 m.serialize_entry("data", &super::json::hex(self.sub.data))?;
-                if self.parent == 82 {
+                let parent = self.subs.parent();
+                if parent == 82 && self.subs.is_vendor_data() {
+                    // Vendor data inside relay sub-option 9 had a `value`
+                    // (wrongly typed as a relay sub-option); it stays, as
+                    // the bytes in hex, like the value of an unknown option.
+                    m.serialize_entry("value", &super::json::hex(self.sub.data))?;
+                } else if parent == 82 {
                     if let Ok(v) = self.sub.decode_relay() {
                         m.serialize_entry("value", &v)?;
                     }

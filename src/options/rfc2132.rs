@@ -147,6 +147,7 @@ impl fmt::Display for NetbiosNodeType {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use crate::options::json::Str;

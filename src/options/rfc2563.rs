@@ -44,6 +44,7 @@ impl fmt::Display for AutoConfigure {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for AutoConfigure {
     /// The wire value, 0 or 1.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -86,6 +86,7 @@ impl fmt::Display for SlpServiceScope<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use serde::ser::SerializeMap;

@@ -81,6 +81,7 @@ impl fmt::Display for UserClass<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for UserClass<'_> {
     /// An array of strings for an RFC 3004 list, one string otherwise.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

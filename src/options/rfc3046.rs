@@ -311,6 +311,7 @@ impl fmt::Display for RelaySubOption<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for RelaySubOption<'_> {
     /// Addresses and text as strings, numbers as numbers, opaque bytes as
     /// hex, structures as objects.

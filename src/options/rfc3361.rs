@@ -69,6 +69,7 @@ impl fmt::Display for SipServers<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for SipServers<'_> {
     /// `{"encoding": 0, "names": [...]}` or `{"encoding": 1, "addresses": [...]}`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

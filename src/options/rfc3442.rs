@@ -134,6 +134,7 @@ impl fmt::Display for Routes<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for Routes<'_> {
     /// `[{"destination": "10.0.0.0/8", "router": "10.0.0.1"}, ...]`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

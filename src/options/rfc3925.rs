@@ -151,7 +151,7 @@ impl<'a> VendorOptions<'a> {
         let (data, base, parent) = (self.data, self.base.get(), self.parent);
         Entries::new(data).map(move |(enterprise, value, at)| VendorOption {
             enterprise,
-            options: SubOptions::new(parent, value, base.saturating_add(at)),
+            options: SubOptions::vendor_data(parent, value, base.saturating_add(at)),
         })
     }
 
@@ -230,6 +230,7 @@ impl<'a> Iterator for Entries<'a> {
 impl FusedIterator for Entries<'_> {}
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use crate::options::common::Text;

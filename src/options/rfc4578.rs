@@ -675,6 +675,7 @@ impl fmt::Display for VendorSpecific<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use crate::options::json::{Str, hex};

@@ -126,6 +126,7 @@ impl fmt::Display for ClientFqdn<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for ClientFqdn<'_> {
     /// `{"flags": n, "s": b, "o": b, "e": b, "n": b, "rcode1", "rcode2",
     /// "name": "host.example.com" or null}`.

@@ -97,6 +97,7 @@ impl fmt::Display for CivicLocation<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for CivicLocation<'_> {
     /// `{"what": n, "country": "US", "elements": [{"type": n, "value": "..."}]}`.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

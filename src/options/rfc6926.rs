@@ -149,6 +149,7 @@ impl fmt::Display for DataSource {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use serde::ser::SerializeMap;

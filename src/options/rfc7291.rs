@@ -71,6 +71,7 @@ impl fmt::Display for PcpServers<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for PcpServers<'_> {
     /// An array of address arrays.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

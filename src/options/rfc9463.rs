@@ -141,6 +141,7 @@ impl fmt::Display for Dnr<'_> {
 }
 
 #[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 mod json {
     use super::*;
     use crate::options::json::{Str, hex};

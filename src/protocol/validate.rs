@@ -65,8 +65,10 @@ pub fn validate_with(msg: &Message<'_>, policy: &Policy) -> Violations {
     out
 }
 
-/// Every violation in `msg`, as a vector.
+/// Every violation in `msg`, as a vector. Requires feature `alloc`
+/// ([`for_each_violation`] does not allocate).
 #[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
 pub fn validate_vec(msg: &Message<'_>) -> alloc::vec::Vec<Violation> {
     let mut out = alloc::vec::Vec::new();
     for_each_violation(msg, |v| out.push(v));
