@@ -107,15 +107,19 @@ fn benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("w3_build_ack");
     g.throughput(Throughput::Elements(1));
     let mut buf = [0u8; 576];
-    g.bench_function("dhcpwire", |b| b.iter(|| w3_dhcpwire(black_box(&mut buf))));
+    g.bench_function("dhcpwire", |b| {
+        b.iter(|| w3_dhcpwire(black_box(&ACK), black_box(&mut buf)))
+    });
     let mut v = Vec::with_capacity(576);
     g.bench_function("dhcproto_owned", |b| {
-        b.iter(|| w3_dhcproto_owned(black_box(&mut v)))
+        b.iter(|| w3_dhcproto_owned(black_box(&ACK), black_box(&mut v)))
     });
     g.bench_function("smoltcp_emit", |b| {
-        b.iter(|| w3_smoltcp_emit(black_box(&mut buf)))
+        b.iter(|| w3_smoltcp_emit(black_box(&ACK), black_box(&mut buf)))
     });
-    g.bench_function("dhcparse", |b| b.iter(|| w3_dhcparse(black_box(&mut buf))));
+    g.bench_function("dhcparse", |b| {
+        b.iter(|| w3_dhcparse(black_box(&ACK), black_box(&mut buf)))
+    });
     g.finish();
 
     // W4: each iteration restores the seed's hops byte (one store, so the

@@ -78,16 +78,16 @@ fn main() {
     let mut buf = [0u8; 576];
     let mut v = Vec::with_capacity(576);
     one("w3 dhcpwire", || {
-        black_box(w3_dhcpwire(black_box(&mut buf)));
+        black_box(w3_dhcpwire(black_box(&ACK), black_box(&mut buf)));
     });
     one("w3 dhcproto_owned", || {
-        black_box(w3_dhcproto_owned(black_box(&mut v)));
+        black_box(w3_dhcproto_owned(black_box(&ACK), black_box(&mut v)));
     });
     one("w3 smoltcp_emit", || {
-        black_box(w3_smoltcp_emit(black_box(&mut buf)));
+        black_box(w3_smoltcp_emit(black_box(&ACK), black_box(&mut buf)));
     });
     one("w3 dhcparse", || {
-        black_box(w3_dhcparse(black_box(&mut buf)));
+        black_box(w3_dhcparse(black_box(&ACK), black_box(&mut buf)));
     });
     let edits: [(&str, Edit); 3] = [
         ("w4 dhcpwire", w4_dhcpwire),

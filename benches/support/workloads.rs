@@ -14,6 +14,9 @@ use std::net::Ipv4Addr;
 
 use dhcpwire::{DhcpOption, Message, MessageBuilder, MessageMut, MessageType, Op, OptionCode};
 
+#[path = "serve.rs"]
+pub mod serve;
+
 const DUMP: &str = include_str!("../../testdata/seed-dora.tcpdump.txt");
 
 /// Linux SLL (16) + IPv4 (20) + UDP (8) in front of every BOOTP payload.
@@ -431,26 +434,55 @@ pub const GI: Ipv4Addr = Ipv4Addr::new(10, 198, 27, 4);
 /// Option 1.
 pub const MASK: Ipv4Addr = Ipv4Addr::new(255, 255, 0, 0);
 
+/// The values of the seed ACK. The W3 builders take them through
+/// `black_box` (see the callers), so no builder is constant-folded: a
+/// server builds from values it knows only at run time.
+#[derive(Debug, Clone, Copy)]
+pub struct AckInputs {
+    pub xid: u32,
+    pub chaddr: [u8; 6],
+    pub yiaddr: Ipv4Addr,
+    pub siaddr: Ipv4Addr,
+    pub giaddr: Ipv4Addr,
+    pub mask: Ipv4Addr,
+    pub lease: u32,
+    pub t1: u32,
+    pub t2: u32,
+}
+
+/// The seed ACK's values.
+pub const ACK: AckInputs = AckInputs {
+    xid: ACK_XID,
+    chaddr: ACK_CHADDR,
+    yiaddr: YI,
+    siaddr: SI,
+    giaddr: GI,
+    mask: MASK,
+    lease: 300,
+    t1: 150,
+    t2: 262,
+};
+
 /// dhcpwire: the seed ACK (options 53, 54, 51, 58, 59, 1, padded to 300)
 /// into `buf`; byte-identical.
 #[inline]
-pub fn w3_dhcpwire(buf: &mut [u8]) -> usize {
+pub fn w3_dhcpwire(a: &AckInputs, buf: &mut [u8]) -> usize {
     MessageBuilder::new(buf)
         .expect("buffer holds a header")
         .op(Op::BootReply)
         .htype(1)
         .hops(1)
-        .xid(ACK_XID)
-        .yiaddr(YI)
-        .siaddr(SI)
-        .giaddr(GI)
-        .chaddr(&ACK_CHADDR)
+        .xid(a.xid)
+        .yiaddr(a.yiaddr)
+        .siaddr(a.siaddr)
+        .giaddr(a.giaddr)
+        .chaddr(&a.chaddr)
         .message_type(MessageType::Ack)
-        .server_identifier(SI)
-        .lease_time(300)
-        .renewal_time(150)
-        .rebinding_time(262)
-        .subnet_mask(MASK)
+        .server_identifier(a.siaddr)
+        .lease_time(a.lease)
+        .renewal_time(a.t1)
+        .rebinding_time(a.t2)
+        .subnet_mask(a.mask)
         .min_len(300)
         .finish()
         .expect("the ACK fits")
@@ -464,18 +496,25 @@ pub fn w3_dhcpwire(buf: &mut [u8]) -> usize {
 /// 59, 1; the API has no way to choose the order. Same header and same
 /// option values otherwise (asserted).
 #[inline]
-pub fn w3_dhcproto_owned(out: &mut Vec<u8>) -> usize {
+pub fn w3_dhcproto_owned(a: &AckInputs, out: &mut Vec<u8>) -> usize {
     use dhcproto::v4::{DhcpOption, Message, MessageType, Opcode};
     use dhcproto::{Encodable, Encoder};
-    let mut m = Message::new_with_id(ACK_XID, Ipv4Addr::UNSPECIFIED, YI, SI, GI, &ACK_CHADDR);
+    let mut m = Message::new_with_id(
+        a.xid,
+        Ipv4Addr::UNSPECIFIED,
+        a.yiaddr,
+        a.siaddr,
+        a.giaddr,
+        &a.chaddr,
+    );
     m.set_opcode(Opcode::BootReply).set_hops(1);
     let o = m.opts_mut();
     o.insert(DhcpOption::MessageType(MessageType::Ack));
-    o.insert(DhcpOption::ServerIdentifier(SI));
-    o.insert(DhcpOption::AddressLeaseTime(300));
-    o.insert(DhcpOption::Renewal(150));
-    o.insert(DhcpOption::Rebinding(262));
-    o.insert(DhcpOption::SubnetMask(MASK));
+    o.insert(DhcpOption::ServerIdentifier(a.siaddr));
+    o.insert(DhcpOption::AddressLeaseTime(a.lease));
+    o.insert(DhcpOption::Renewal(a.t1));
+    o.insert(DhcpOption::Rebinding(a.t2));
+    o.insert(DhcpOption::SubnetMask(a.mask));
     out.clear();
     m.encode(&mut Encoder::new(out)).expect("encodes");
     if out.len() < 300 {
@@ -492,12 +531,12 @@ pub fn w3_dhcproto_owned(out: &mut Vec<u8>) -> usize {
 /// seed's order. `emit` has no hops parameter (it writes 0): set on the
 /// packet afterwards. Byte-identical.
 #[inline]
-pub fn w3_smoltcp_emit(buf: &mut [u8]) -> usize {
+pub fn w3_smoltcp_emit(a: &AckInputs, buf: &mut [u8]) -> usize {
     use smoltcp::wire::{DhcpMessageType, DhcpOption, DhcpPacket, DhcpRepr, EthernetAddress};
-    let lease = 300u32.to_be_bytes();
-    let t1 = 150u32.to_be_bytes();
-    let t2 = 262u32.to_be_bytes();
-    let mask = MASK.octets();
+    let lease = a.lease.to_be_bytes();
+    let t1 = a.t1.to_be_bytes();
+    let t2 = a.t2.to_be_bytes();
+    let mask = a.mask.octets();
     let extra = [
         DhcpOption {
             kind: 51,
@@ -518,19 +557,19 @@ pub fn w3_smoltcp_emit(buf: &mut [u8]) -> usize {
     ];
     let r = DhcpRepr {
         message_type: DhcpMessageType::Ack,
-        transaction_id: ACK_XID,
+        transaction_id: a.xid,
         secs: 0,
-        client_hardware_address: EthernetAddress(ACK_CHADDR),
+        client_hardware_address: EthernetAddress(a.chaddr),
         client_ip: Ipv4Addr::UNSPECIFIED,
-        your_ip: YI,
-        server_ip: SI,
+        your_ip: a.yiaddr,
+        server_ip: a.siaddr,
         router: None,
         subnet_mask: None,
-        relay_agent_ip: GI,
+        relay_agent_ip: a.giaddr,
         broadcast: false,
         requested_ip: None,
         client_identifier: None,
-        server_identifier: Some(SI),
+        server_identifier: Some(a.siaddr),
         parameter_request_list: None,
         dns_servers: None,
         max_size: None,
@@ -552,19 +591,19 @@ pub fn w3_smoltcp_emit(buf: &mut [u8]) -> usize {
 /// variant: `Unknown`), then the header set on the encoded message (no
 /// `htype` setter: raw byte). Byte-identical.
 #[inline]
-pub fn w3_dhcparse(buf: &mut [u8]) -> usize {
+pub fn w3_dhcparse(a: &AckInputs, buf: &mut [u8]) -> usize {
     use dhcparse::dhcpv4::{Addr, DhcpOption, Encode, Encoder, Message, MessageType, OpCode};
-    let si = Addr(SI.octets());
-    let mask = Addr(MASK.octets());
-    let t1 = 150u32.to_be_bytes();
-    let t2 = 262u32.to_be_bytes();
+    let si = Addr(a.siaddr.octets());
+    let mask = Addr(a.mask.octets());
+    let t1 = a.t1.to_be_bytes();
+    let t2 = a.t2.to_be_bytes();
     let buf = &mut buf[..300];
     buf.fill(0);
     let mut m = Encoder
         .append_options([
             DhcpOption::MessageType(MessageType::ACK),
             DhcpOption::ServerIdentifier(&si),
-            DhcpOption::AddressLeaseTime(300),
+            DhcpOption::AddressLeaseTime(a.lease),
             DhcpOption::Unknown(58, &t1),
             DhcpOption::Unknown(59, &t2),
             DhcpOption::SubnetMask(&mask),
@@ -574,11 +613,11 @@ pub fn w3_dhcparse(buf: &mut [u8]) -> usize {
     m.set_op(OpCode::BootReply);
     m.as_mut()[1] = 1;
     *m.hops_mut() = 1;
-    m.set_xid(ACK_XID);
-    *m.yiaddr_mut() = YI.into();
-    *m.siaddr_mut() = SI.into();
-    *m.giaddr_mut() = GI.into();
-    m.set_chaddr(&ACK_CHADDR).expect("6-byte chaddr");
+    m.set_xid(a.xid);
+    *m.yiaddr_mut() = a.yiaddr.into();
+    *m.siaddr_mut() = a.siaddr.into();
+    *m.giaddr_mut() = a.giaddr.into();
+    m.set_chaddr(&a.chaddr).expect("6-byte chaddr");
     300
 }
 
@@ -605,20 +644,20 @@ pub fn ack_semantics(b: &[u8]) -> (Vec<u8>, Vec<(u8, Vec<u8>)>) {
 /// implementations' docs).
 pub fn check_w3(ack: &[u8]) {
     let mut buf = [0u8; 576];
-    let n = w3_dhcpwire(&mut buf);
+    let n = w3_dhcpwire(&ACK, &mut buf);
     assert_eq!(&buf[..n], ack, "dhcpwire W3 differs from the seed ACK");
 
     let mut buf = [0u8; 576];
-    let n = w3_smoltcp_emit(&mut buf);
+    let n = w3_smoltcp_emit(&ACK, &mut buf);
     assert_eq!(&buf[..n], ack, "smoltcp W3 differs from the seed ACK");
 
     let mut buf = [0u8; 576];
-    let n = w3_dhcparse(&mut buf);
+    let n = w3_dhcparse(&ACK, &mut buf);
     assert_eq!(&buf[..n], ack, "dhcparse W3 differs from the seed ACK");
 
     let want = ack_semantics(ack);
     let mut v = Vec::with_capacity(576);
-    let n = w3_dhcproto_owned(&mut v);
+    let n = w3_dhcproto_owned(&ACK, &mut v);
     assert_eq!(n, ack.len());
     assert_ne!(v, ack, "dhcproto now matches the seed ACK: update the docs");
     assert_eq!(ack_semantics(&v), want, "dhcproto W3: other values");

@@ -586,7 +586,7 @@ impl<'b> MessageBuilder<'b> {
     /// `memcpy`). Anything unusual (automatic overload, another area, an
     /// error already kept, no room) takes [`option`](Self::option)'s path.
     #[inline(always)]
-    fn fixed<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> &mut Self {
+    pub(crate) fn fixed<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> &mut Self {
         let at = self.main.pos;
         // fast_limit is 0 or at least 240, so this never wraps.
         if at <= self.fast_limit.saturating_sub(2 + N) {
@@ -749,11 +749,41 @@ impl<'b> MessageBuilder<'b> {
         I::Item: Borrow<Ipv4Addr>,
         I::IntoIter: Clone,
     {
-        let addrs = addrs.into_iter();
-        let count = addrs.clone().count();
-        self.emit(code, count.saturating_mul(4), |w| {
-            for a in addrs.take(count) {
-                w(&a.borrow().octets());
+        self.items(code, addrs.into_iter().map(|a| a.borrow().octets()))
+    }
+
+    /// Writes option `code` whose value is the `N`-byte items of `items`:
+    /// straight into the options area when it fits in one fragment (the
+    /// list setters' path, a few stores per item), through
+    /// [`emit`](Self::emit) otherwise.
+    #[inline(always)]
+    fn items<const N: usize>(
+        &mut self,
+        code: OptionCode,
+        items: impl Iterator<Item = [u8; N]> + Clone,
+    ) -> &mut Self {
+        let count = items.clone().count();
+        let len = count.saturating_mul(N);
+        let at = self.main.pos;
+        if len <= 255 && at <= self.fast_limit.saturating_sub(2 + len) {
+            if let Some((head, body)) = self
+                .buf
+                .get_mut(at..at + 2 + len)
+                .and_then(|region| region.split_first_chunk_mut::<2>())
+            {
+                // len <= 255: it fits the length byte.
+                *head = [code.0, len as u8];
+                for (dst, item) in body.chunks_exact_mut(N).zip(items) {
+                    dst.copy_from_slice(&item);
+                }
+                self.main.pos = at + 2 + len;
+                self.unoverloaded_len += 2 + len;
+                return self;
+            }
+        }
+        self.emit(code, len, |w| {
+            for item in items.take(count) {
+                w(&item);
             }
         })
     }
@@ -799,13 +829,10 @@ impl<'b> MessageBuilder<'b> {
         I::Item: Borrow<OptionCode>,
         I::IntoIter: Clone,
     {
-        let codes = codes.into_iter();
-        let count = codes.clone().count();
-        self.emit(OptionCode::PARAMETER_REQUEST_LIST, count, |w| {
-            for c in codes.take(count) {
-                w(&[c.borrow().0]);
-            }
-        })
+        self.items(
+            OptionCode::PARAMETER_REQUEST_LIST,
+            codes.into_iter().map(|c| [c.borrow().0]),
+        )
     }
 
     /// Option 57.

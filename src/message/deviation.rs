@@ -17,7 +17,7 @@ impl Message<'_> {
     /// The cookie error or the first walk error (a malformed message is an
     /// error, not a deviation).
     pub fn for_each_deviation(&self, mut f: impl FnMut(Deviation)) -> Result<(), Error> {
-        self.cookie?;
+        self.cookie()?;
         let areas = walk_areas(self.overload()?);
         let mut main_52 = 0usize;
         let mut second_52 = offset::OPTIONS;

@@ -73,7 +73,7 @@ impl fmt::Display for Message<'_> {
     /// option instance with its typed value.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.display_header())?;
-        if let Err(e) = self.cookie {
+        if let Err(e) = self.cookie() {
             return writeln!(f, "\t  {e}");
         }
         writeln!(f, "\t  Vendor-rfc1048 Extensions")?;

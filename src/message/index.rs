@@ -9,26 +9,61 @@ use super::Message;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::{Area, offset};
-use crate::options::typed::{DhcpOption, OptionData};
-use crate::options::{Joined, OptionValue, Overload, RawOption};
+use crate::options::typed::{DhcpOption, Length, OptionData};
+use crate::options::{Joined, OptionValue, Overload, OverloadSeen, RawOption};
+use crate::tlv::{self, Step};
 
 /// How many distinct option codes an [`OptionIndex`] records in its table.
 /// A message with more distinct codes (no real sender comes close; the
 /// largest in the test corpora has 24) is still read correctly: the codes
 /// past the table are found by a walk when asked for.
-pub const INDEXED_CODES: usize = 48;
+pub const INDEXED_CODES: usize = 32;
+
+/// The length rule of text and code lists (RFC 2132 "minimum length 1").
+const TEXT: Length = Length::Items { min: 1, unit: 1 };
+
+/// One indexed code. Six bytes: a message past 64 KiB, or a value in more
+/// than 255 fragments, is not indexed (its codes are found by a walk).
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// Offset of the first fragment's code byte.
+    first: u16,
+    /// All fragments together.
+    len: u16,
+    fragments: u8,
+    code: u8,
+}
+
+/// An option to copy as it is, from [`OptionIndex::echo`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Echo<'a> {
+    None,
+    One(&'a [u8]),
+    Split(OptionValue<'a>),
+}
+
+impl<'a> Echo<'a> {
+    /// Hands each fragment's value to `f`, in order.
+    #[inline]
+    pub(crate) fn for_each(self, mut f: impl FnMut(&'a [u8])) {
+        match self {
+            Echo::None => {}
+            Echo::One(data) => f(data),
+            Echo::Split(value) => value.fragments().for_each(|frag| f(frag.data)),
+        }
+    }
+}
 
 /// `slot_of` value of a code seen but not in the table.
 const NOT_INDEXED: u8 = u8::MAX;
 
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    /// Offset of the first fragment's code byte.
-    first: u32,
-    /// All fragments together.
-    len: u32,
-    fragments: u16,
-    code: u8,
+/// What the index knows of one code without building an [`OptionValue`].
+enum Lookup<'a> {
+    Absent,
+    /// One fragment: its value and the offset of its code byte.
+    Single(&'a [u8], usize),
+    /// Several fragments, or a code past the table.
+    Other,
 }
 
 /// Where every option of one message is: built by [`Message::index`] in one
@@ -36,10 +71,10 @@ struct Slot {
 /// values joined across their RFC 3396 fragments without walking the
 /// message again.
 ///
-/// It lives on the stack (no allocation, `no_std`): about 1 KiB — a
-/// 256-byte code table and [`INDEXED_CODES`] slots of 12 bytes — plus the
-/// message view. The accessors are strict: a malformed option is an
-/// error, never `None`, and `None` means absent.
+/// It lives on the stack (no allocation, `no_std`) in about 500 bytes: a
+/// 256-byte code table and [`INDEXED_CODES`] slots of 6 bytes, plus the
+/// message view. The accessors are strict: a malformed option is an error,
+/// never `None`, and `None` means absent.
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -83,6 +118,10 @@ impl<'a> Message<'a> {
     /// The cookie error, or the first error of the walk: a value is only
     /// given out when the whole message could be walked, since a later
     /// fragment could otherwise be missed.
+    // Always inlined, with the walk out of line: the ~500-byte index is then
+    // built in the caller's own variable instead of being copied there
+    // (measured: three copies per request otherwise).
+    #[inline(always)]
     pub fn index(&self) -> Result<OptionIndex<'a>, Error> {
         self.cookie()?;
         let mut index = OptionIndex {
@@ -92,33 +131,105 @@ impl<'a> Message<'a> {
             slots: [Slot::default(); INDEXED_CODES],
             used: 0,
         };
-        let mut walk = self.options();
-        for opt in walk.by_ref() {
-            index.record(opt?);
-        }
-        index.overload = walk.overload();
+        index.walk()?;
         Ok(index)
     }
 }
 
 impl<'a> OptionIndex<'a> {
-    #[inline]
-    fn record(&mut self, opt: RawOption<'_>) {
-        let Some(entry) = self.slot_of.get_mut(usize::from(opt.code.0)) else {
+    /// The overload-aware walk of [`Options`](crate::options::Options),
+    /// written as one tight loop per area that records each option.
+    #[inline(always)]
+    fn walk(&mut self) -> Result<(), Error> {
+        #[cfg(test)]
+        crate::options::walks::count();
+        let mut seen = OverloadSeen::None;
+        self.walk_area(self.msg.options_area(), Area::Options, Some(&mut seen))?;
+        self.overload = seen.overload();
+        // Spelled out (not `Overload::areas`), as in the walk itself.
+        if let Some(overload) = self.overload {
+            let header = self.msg.header();
+            if overload.file() {
+                self.walk_area(&header.file, Area::File, None)?;
+            }
+            if overload.sname() {
+                self.walk_area(&header.sname, Area::Sname, None)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Records the options of one area; option 52 is counted only in the
+    /// options field (`seen`).
+    #[inline(always)]
+    fn walk_area(
+        &mut self,
+        bytes: &[u8],
+        area: Area,
+        mut seen: Option<&mut OverloadSeen>,
+    ) -> Result<(), Error> {
+        let base = area.start();
+        let mut at = 0;
+        loop {
+            match tlv::step(bytes, at, true) {
+                Step::Pad => at += 1,
+                Step::End | Step::Exhausted => return Ok(()),
+                Step::Item { code, value, next } => {
+                    if code == OptionCode::OVERLOAD.0 {
+                        if let Some(seen) = seen.as_deref_mut() {
+                            seen.record(value);
+                        }
+                    }
+                    self.record(code, base + at, value.len());
+                    at = next;
+                }
+                Step::NoLength { code } => {
+                    return Err(Error::MissingOptionLength {
+                        code,
+                        offset: base + at,
+                        area,
+                    });
+                }
+                Step::Overrun {
+                    code,
+                    len,
+                    available,
+                } => {
+                    return Err(Error::OptionOverrun {
+                        code,
+                        offset: base + at,
+                        len,
+                        available,
+                        area,
+                    });
+                }
+            }
+        }
+    }
+}
+
+impl<'a> OptionIndex<'a> {
+    /// Records one option instance: its code, the offset of its code byte
+    /// and its length.
+    #[inline(always)]
+    fn record(&mut self, code: u8, at: usize, len: usize) {
+        let Some(entry) = self.slot_of.get_mut(usize::from(code)) else {
             return;
         };
         match *entry {
             0 => {
                 let slot = usize::from(self.used);
-                let first = u32::try_from(opt.offset);
-                let len = u32::try_from(opt.len());
-                match (self.slots.get_mut(slot), first, len) {
+                match (
+                    self.slots.get_mut(slot),
+                    u16::try_from(at),
+                    u16::try_from(len),
+                ) {
                     (Some(s), Ok(first), Ok(len)) => {
                         *s = Slot {
                             first,
                             len,
                             fragments: 1,
-                            code: opt.code.0,
+                            code,
                         };
                         self.used += 1;
                         *entry = self.used;
@@ -129,7 +240,7 @@ impl<'a> OptionIndex<'a> {
             NOT_INDEXED => {}
             i => {
                 let grown = self.slots.get_mut(usize::from(i) - 1).and_then(|s| {
-                    let len = u32::try_from(opt.len()).ok()?;
+                    let len = u16::try_from(len).ok()?;
                     s.len = s.len.checked_add(len)?;
                     s.fragments = s.fragments.checked_add(1)?;
                     Some(())
@@ -139,6 +250,55 @@ impl<'a> OptionIndex<'a> {
                     *entry = NOT_INDEXED;
                 }
             }
+        }
+    }
+
+    /// Every fragment of `code` in order, for copying the option as it is
+    /// (a reply's echo of 61 and 82): one slice from the slot when the value
+    /// is in one fragment, a fragment walk otherwise.
+    #[inline]
+    pub(crate) fn echo(&self, code: OptionCode) -> Echo<'a> {
+        match self.lookup(code) {
+            Lookup::Absent => Echo::None,
+            Lookup::Single(data, _) => Echo::One(data),
+            Lookup::Other => self.get(code).map_or(Echo::None, Echo::Split),
+        }
+    }
+
+    /// The slot of `code`: `Ok(None)` when absent, `Err` when present
+    /// without a slot (found by a walk then).
+    #[inline]
+    fn slot(&self, code: OptionCode) -> Result<Option<Slot>, ()> {
+        match self.slot_of.get(usize::from(code.0)).copied() {
+            None | Some(0) => Ok(None),
+            Some(NOT_INDEXED) => Err(()),
+            Some(i) => self
+                .slots
+                .get(usize::from(i) - 1)
+                .copied()
+                .map(Some)
+                .ok_or(()),
+        }
+    }
+
+    /// `code`'s value when it is one fragment, straight from the slot.
+    #[inline]
+    fn lookup(&self, code: OptionCode) -> Lookup<'a> {
+        match self.slot(code) {
+            Ok(None) => Lookup::Absent,
+            Ok(Some(slot)) if slot.fragments == 1 => {
+                let at = usize::from(slot.first);
+                let start = at + 2;
+                match self
+                    .msg
+                    .as_bytes()
+                    .get(start..start + usize::from(slot.len))
+                {
+                    Some(data) => Lookup::Single(data, at),
+                    None => Lookup::Other,
+                }
+            }
+            _ => Lookup::Other,
         }
     }
 
@@ -173,20 +333,16 @@ impl<'a> OptionIndex<'a> {
     /// Every instance of `code`, joined per RFC 3396; `None` when absent.
     #[inline]
     pub fn get(&self, code: OptionCode) -> Option<OptionValue<'a>> {
-        match self.slot_of.get(usize::from(code.0)).copied()? {
-            0 => None,
-            NOT_INDEXED => self.find(code),
-            i => {
-                let slot = *self.slots.get(usize::from(i) - 1)?;
-                self.value(slot).or_else(|| self.find(code))
-            }
+        match self.slot(code) {
+            Ok(None) => None,
+            Ok(Some(slot)) => self.value(code, slot).or_else(|| self.find(code)),
+            Err(()) => self.find(code),
         }
     }
 
     /// The value in `slot`, rebuilt from its first fragment.
-    #[inline]
-    fn value(&self, slot: Slot) -> Option<OptionValue<'a>> {
-        let at = usize::try_from(slot.first).ok()?;
+    fn value(&self, code: OptionCode, slot: Slot) -> Option<OptionValue<'a>> {
+        let at = usize::from(slot.first);
         let area = if at >= offset::OPTIONS {
             Area::Options
         } else if at >= offset::FILE {
@@ -198,7 +354,7 @@ impl<'a> OptionIndex<'a> {
         let pos = at - area.start();
         let len = usize::from(*bytes.get(pos + 1)?);
         let first = RawOption {
-            code: OptionCode(slot.code),
+            code,
             data: bytes.get(pos + 2..pos + 2 + len)?,
             offset: at,
             area,
@@ -209,7 +365,7 @@ impl<'a> OptionIndex<'a> {
             first,
             self.overload,
         );
-        value.set_totals(usize::from(slot.fragments), usize::try_from(slot.len).ok()?);
+        value.set_totals(usize::from(slot.fragments), usize::from(slot.len));
         Some(value)
     }
 
@@ -237,6 +393,7 @@ impl<'a> OptionIndex<'a> {
     /// the options first appear: the walk to decode a whole message with.
     ///
     /// ```
+    /// # #[cfg(feature = "alloc")]
     /// # fn main() -> Result<(), dhcpwire::Error> {
     /// use dhcpwire::{DhcpOption, Message, MessageBuilder, OptionCode};
     /// let mut buf = [0u8; 1024];
@@ -251,6 +408,8 @@ impl<'a> OptionIndex<'a> {
     ///     assert_eq!(list.names().count(), 34);
     /// }
     /// # Ok(()) }
+    /// # #[cfg(not(feature = "alloc"))]
+    /// # fn main() {}
     /// ```
     pub fn values(&self) -> impl Iterator<Item = JoinedOption<'a>> + '_ {
         self.codes()
@@ -278,9 +437,13 @@ impl<'a> OptionIndex<'a> {
     /// ```
     #[inline]
     pub fn get_as<T: for<'b> OptionData<'b>>(&self, code: OptionCode) -> Result<Option<T>, Error> {
-        match self.get(code) {
-            Some(value) => value.decode_owned().map(Some),
-            None => Ok(None),
+        match self.lookup(code) {
+            Lookup::Absent => Ok(None),
+            Lookup::Single(data, at) => T::decode(code, data, at).map(Some),
+            Lookup::Other => match self.get(code) {
+                Some(value) => value.decode_owned().map(Some),
+                None => Ok(None),
+            },
         }
     }
 
@@ -295,22 +458,30 @@ impl<'a> OptionIndex<'a> {
     }
 
     /// The joined bytes of `code`, checked against its catalogue length rule.
+    #[inline]
     fn checked_bytes(
         &self,
         code: OptionCode,
+        rule: Length,
         expected: &'static str,
     ) -> Result<Option<Joined<'a>>, Error> {
-        let Some(value) = self.get(code) else {
-            return Ok(None);
+        let (joined, len, at) = match self.lookup(code) {
+            Lookup::Absent => return Ok(None),
+            Lookup::Single(data, at) => (Joined::slice_of(code, data, at), data.len(), at),
+            Lookup::Other => match self.get(code) {
+                Some(value) => (value.joined(), value.len(), value.offset()),
+                None => return Ok(None),
+            },
         };
-        match DhcpOption::length_rule(code) {
-            Some(rule) if !rule.allows(value.len()) => Err(Error::InvalidLength {
+        if rule.allows(len) {
+            Ok(Some(joined))
+        } else {
+            Err(Error::InvalidLength {
                 code: code.0,
-                offset: value.offset(),
-                len: value.len(),
+                offset: at,
+                len,
                 expected,
-            }),
-            _ => Ok(Some(value.joined())),
+            })
         }
     }
 
@@ -355,20 +526,29 @@ impl<'a> OptionIndex<'a> {
     /// [`Error::InvalidLength`] unless the value is a whole number of
     /// addresses, and at least one where the option's rule says so.
     pub fn addresses(&self, code: OptionCode) -> Result<Option<Addresses<'a>>, Error> {
-        let Some(value) = self.get(code) else {
+        let Some(bytes) = self.checked_bytes(
+            code,
+            DhcpOption::length_rule(code).unwrap_or(Length::Items { min: 4, unit: 4 }),
+            "a non-zero multiple of 4 bytes",
+        )?
+        else {
             return Ok(None);
         };
-        let rule = DhcpOption::length_rule(code)
-            .unwrap_or(crate::options::typed::Length::Items { min: 4, unit: 4 });
-        if value.len() % 4 != 0 || !rule.allows(value.len()) {
+        // Codes whose rule is not a list of addresses still read as one.
+        if bytes.len() % 4 != 0 || bytes.is_empty() && !self.allows_empty(code) {
             return Err(Error::InvalidLength {
                 code: code.0,
-                offset: value.offset(),
-                len: value.len(),
+                offset: bytes.message_offset(0).unwrap_or(0).saturating_sub(2),
+                len: bytes.len(),
                 expected: "a non-zero multiple of 4 bytes",
             });
         }
-        Ok(Some(Addresses(value.joined())))
+        Ok(Some(Addresses(bytes)))
+    }
+
+    /// Whether `code`'s rule lets its value be empty (option 68).
+    fn allows_empty(&self, code: OptionCode) -> bool {
+        DhcpOption::length_rule(code).is_some_and(|rule| rule.allows(0))
     }
 
     /// Option 12, the client's host name (bytes; not guaranteed UTF-8).
@@ -376,7 +556,7 @@ impl<'a> OptionIndex<'a> {
     /// # Errors
     /// [`Error::InvalidLength`] for an empty value (RFC 2132 §3.14).
     pub fn host_name(&self) -> Result<Option<Joined<'a>>, Error> {
-        self.checked_bytes(OptionCode::HOST_NAME, "at least 1 byte")
+        self.checked_bytes(OptionCode::HOST_NAME, TEXT, "at least 1 byte")
     }
 
     /// Option 15, the domain name.
@@ -384,7 +564,7 @@ impl<'a> OptionIndex<'a> {
     /// # Errors
     /// [`Error::InvalidLength`] for an empty value (RFC 2132 §3.17).
     pub fn domain_name(&self) -> Result<Option<Joined<'a>>, Error> {
-        self.checked_bytes(OptionCode::DOMAIN_NAME, "at least 1 byte")
+        self.checked_bytes(OptionCode::DOMAIN_NAME, TEXT, "at least 1 byte")
     }
 
     /// Option 50, the address the client asks for.
@@ -420,7 +600,7 @@ impl<'a> OptionIndex<'a> {
     /// [`Error::InvalidLength`] for an empty value.
     pub fn parameter_request_list(&self) -> Result<Option<Codes<'a>>, Error> {
         Ok(self
-            .checked_bytes(OptionCode::PARAMETER_REQUEST_LIST, "at least 1 byte")?
+            .checked_bytes(OptionCode::PARAMETER_REQUEST_LIST, TEXT, "at least 1 byte")?
             .map(Codes))
     }
 
@@ -454,7 +634,7 @@ impl<'a> OptionIndex<'a> {
     /// # Errors
     /// [`Error::InvalidLength`] for an empty value.
     pub fn vendor_class_identifier(&self) -> Result<Option<Joined<'a>>, Error> {
-        self.checked_bytes(OptionCode::VENDOR_CLASS_IDENTIFIER, "at least 1 byte")
+        self.checked_bytes(OptionCode::VENDOR_CLASS_IDENTIFIER, TEXT, "at least 1 byte")
     }
 
     /// Option 61, the client identifier: its type byte and the identifier.
@@ -462,7 +642,11 @@ impl<'a> OptionIndex<'a> {
     /// # Errors
     /// [`Error::InvalidLength`] for a value under 2 bytes.
     pub fn client_identifier(&self) -> Result<Option<ClientIdentifier<'a>>, Error> {
-        let Some(bytes) = self.checked_bytes(OptionCode::CLIENT_IDENTIFIER, "at least 2 bytes")?
+        let Some(bytes) = self.checked_bytes(
+            OptionCode::CLIENT_IDENTIFIER,
+            Length::Items { min: 2, unit: 1 },
+            "at least 2 bytes",
+        )?
         else {
             return Ok(None);
         };
@@ -486,10 +670,17 @@ impl<'a> OptionIndex<'a> {
     /// [`Error::SubOptionOverrun`] or [`Error::InvalidSubOption`] for a
     /// malformed sub-option, at its offset in the message.
     pub fn relay_agent_information(&self) -> Result<Option<RelayAgentInformation<'a>>, Error> {
-        match self.get(OptionCode::RELAY_AGENT_INFORMATION) {
-            Some(value) => RelayAgentInformation::new(value.joined()).map(Some),
-            None => Ok(None),
-        }
+        let value = match self.lookup(OptionCode::RELAY_AGENT_INFORMATION) {
+            Lookup::Absent => return Ok(None),
+            Lookup::Single(data, at) => {
+                Joined::slice_of(OptionCode::RELAY_AGENT_INFORMATION, data, at)
+            }
+            Lookup::Other => match self.get(OptionCode::RELAY_AGENT_INFORMATION) {
+                Some(value) => value.joined(),
+                None => return Ok(None),
+            },
+        };
+        RelayAgentInformation::new(value).map(Some)
     }
 
     /// Option 118, the subnet selection (RFC 3011).
@@ -731,9 +922,15 @@ impl<'a> RelayAgentInformation<'a> {
     }
 
     fn subs(&self) -> RelaySubs<'a> {
+        let walk = match (self.value.as_slice(), self.value.message_offset(0)) {
+            (Some(bytes), Some(base)) => Walk::Slice { bytes, base },
+            _ => Walk::Split {
+                bytes: self.value.bytes(),
+            },
+        };
         RelaySubs {
             value: self.value,
-            bytes: self.value.bytes(),
+            walk,
             pos: 0,
             failed: false,
         }
@@ -746,7 +943,25 @@ impl<'a> RelayAgentInformation<'a> {
     }
 
     /// The first sub-option `code`'s value.
+    #[inline]
     pub fn get(&self, code: u8) -> Option<Joined<'a>> {
+        // Checked when made: in one slice, a plain TLV scan.
+        if let (Some(bytes), Some(base)) = (self.value.as_slice(), self.value.message_offset(0)) {
+            let mut at = 0;
+            while let Step::Item {
+                code: c,
+                value,
+                next,
+            } = tlv::step(bytes, at, false)
+            {
+                if c == code {
+                    let parent = OptionCode::RELAY_AGENT_INFORMATION;
+                    return Some(Joined::slice_of(parent, value, base + at));
+                }
+                at = next;
+            }
+            return None;
+        }
         self.iter().find(|s| s.code == code).map(|s| s.data)
     }
 
@@ -789,52 +1004,103 @@ fn address(bytes: Joined<'_>) -> Option<Ipv4Addr> {
     <[u8; 4]>::try_from(got).ok().map(Ipv4Addr::from)
 }
 
-/// The sub-option walk over a joined option 82.
+/// The sub-option walk over an option 82: over one slice (nearly always),
+/// or over the bytes of a value split into fragments.
 struct RelaySubs<'a> {
     value: Joined<'a>,
-    bytes: crate::options::JoinedBytes<'a>,
+    walk: Walk<'a>,
+    /// Position of the next sub-option in the (joined) value.
     pos: usize,
     failed: bool,
+}
+
+enum Walk<'a> {
+    /// The value in one piece, whose first byte is at `base`.
+    Slice { bytes: &'a [u8], base: usize },
+    Split {
+        bytes: crate::options::JoinedBytes<'a>,
+    },
 }
 
 impl<'a> Iterator for RelaySubs<'a> {
     type Item = Result<RelaySub<'a>, Error>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed {
             return None;
         }
-        let code = self.bytes.next()?;
         let at = self.pos;
+        let parent = OptionCode::RELAY_AGENT_INFORMATION;
+        let step = match &mut self.walk {
+            Walk::Slice { bytes, base } => {
+                let offset = base.saturating_add(at);
+                match tlv::step(bytes, at, false) {
+                    Step::Item { code, value, next } => {
+                        self.pos = next;
+                        return Some(Ok(RelaySub {
+                            code,
+                            data: Joined::slice_of(parent, value, offset),
+                            offset,
+                        }));
+                    }
+                    Step::NoLength { code } => Step::NoLength { code },
+                    Step::Overrun {
+                        code,
+                        len,
+                        available,
+                    } => Step::Overrun {
+                        code,
+                        len,
+                        available,
+                    },
+                    Step::Exhausted | Step::Pad | Step::End => return None,
+                }
+            }
+            Walk::Split { bytes } => {
+                let code = bytes.next()?;
+                match bytes.next() {
+                    None => Step::NoLength { code },
+                    Some(len) => {
+                        let start = at + 2;
+                        let available = self.value.len().saturating_sub(start);
+                        match self.value.slice(start, usize::from(len)) {
+                            Some(data) if bytes.skip_bytes(usize::from(len)) => {
+                                self.pos = start + usize::from(len);
+                                let offset = self.value.message_offset(at).unwrap_or(0);
+                                return Some(Ok(RelaySub { code, data, offset }));
+                            }
+                            _ => Step::Overrun {
+                                code,
+                                len,
+                                available,
+                            },
+                        }
+                    }
+                }
+            }
+        };
+        self.failed = true;
         let offset = self.value.message_offset(at).unwrap_or(0);
-        let parent = OptionCode::RELAY_AGENT_INFORMATION.0;
-        let Some(len) = self.bytes.next() else {
-            self.failed = true;
-            return Some(Err(Error::InvalidSubOption {
-                code: parent,
+        Some(Err(match step {
+            Step::NoLength { code } => Error::InvalidSubOption {
+                code: parent.0,
                 sub_code: code,
                 offset,
                 expected: "a length byte, but the parent option ends",
-            }));
-        };
-        let start = at + 2;
-        let available = self.value.len().saturating_sub(start);
-        let data = self.value.slice(start, usize::from(len));
-        match data {
-            Some(data) if self.bytes.skip_bytes(usize::from(len)) => {
-                self.pos = start + usize::from(len);
-                Some(Ok(RelaySub { code, data, offset }))
-            }
-            _ => {
-                self.failed = true;
-                Some(Err(Error::SubOptionOverrun {
-                    code: parent,
-                    sub_code: code,
-                    offset,
-                    len,
-                    available,
-                }))
-            }
-        }
+            },
+            Step::Overrun {
+                code,
+                len,
+                available,
+            } => Error::SubOptionOverrun {
+                code: parent.0,
+                sub_code: code,
+                offset,
+                len,
+                available,
+            },
+            _ => return None,
+        }))
     }
 }

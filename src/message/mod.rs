@@ -9,6 +9,7 @@ mod peek;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use edit::MessageMut;
+pub(crate) use index::Echo;
 pub use index::{
     AddressIter, Addresses, ClientIdentifier, Codes, INDEXED_CODES, JoinedOption, OptionIndex,
     RelayAgentInformation, RelaySub,
@@ -68,7 +69,9 @@ fn check_cookie(bytes: &[u8]) -> Result<(), Error> {
 pub struct Message<'a> {
     bytes: &'a [u8],
     header: &'a Header,
-    cookie: Result<(), Error>,
+    /// Whether bytes 236..240 are the magic cookie; the error otherwise is
+    /// recomputed by [`cookie`](Self::cookie), which keeps `Message` small.
+    has_cookie: bool,
 }
 
 impl<'a> Message<'a> {
@@ -87,7 +90,7 @@ impl<'a> Message<'a> {
         Ok(Message {
             bytes,
             header,
-            cookie: check_cookie(bytes),
+            has_cookie: check_cookie(bytes).is_ok(),
         })
     }
 
@@ -98,7 +101,7 @@ impl<'a> Message<'a> {
     /// [`Error::NoMagicCookie`].
     pub fn parse_dhcp(bytes: &'a [u8]) -> Result<Self, Error> {
         let msg = Self::parse(bytes)?;
-        msg.cookie?;
+        msg.cookie()?;
         Ok(msg)
     }
 
@@ -126,20 +129,25 @@ impl<'a> Message<'a> {
     ///
     /// # Errors
     /// [`Error::TruncatedCookie`] or [`Error::NoMagicCookie`].
+    #[inline]
     pub fn cookie(&self) -> Result<(), Error> {
-        self.cookie
+        if self.has_cookie {
+            Ok(())
+        } else {
+            check_cookie(self.bytes)
+        }
     }
 
     /// Whether the message carries the DHCP magic cookie.
     pub fn is_dhcp(&self) -> bool {
-        self.cookie.is_ok()
+        self.has_cookie
     }
 
     /// The plain BOOTP vendor area (RFC 951/1497), bytes 236 onwards, when
     /// the message has at least 4 bytes there and they are not the DHCP
     /// cookie; `None` for a DHCP message or one cut inside the cookie.
     pub fn bootp_vendor_area(&self) -> Option<&'a [u8]> {
-        match self.cookie {
+        match self.cookie() {
             Err(Error::NoMagicCookie { .. }) => self.bytes.get(offset::COOKIE..),
             _ => None,
         }
@@ -148,9 +156,10 @@ impl<'a> Message<'a> {
     /// The bytes of the options area (after the cookie), empty when there is
     /// no cookie.
     pub fn options_area(&self) -> &'a [u8] {
-        match self.cookie {
-            Ok(()) => self.bytes.get(offset::OPTIONS..).unwrap_or(&[]),
-            Err(_) => &[],
+        if self.has_cookie {
+            self.bytes.get(offset::OPTIONS..).unwrap_or(&[])
+        } else {
+            &[]
         }
     }
 
@@ -168,7 +177,7 @@ impl<'a> Message<'a> {
     /// walk yields that error once.
     #[inline]
     pub fn options(&self) -> Options<'a> {
-        match self.cookie {
+        match self.cookie() {
             Ok(()) => Options::new(self.header, self.options_area()),
             Err(e) => Options::failed(self.header, e),
         }
@@ -179,7 +188,7 @@ impl<'a> Message<'a> {
     /// # Errors
     /// The cookie error when there is no cookie.
     pub fn main_options(&self) -> Result<AreaOptions<'a>, Error> {
-        self.cookie?;
+        self.cookie()?;
         Ok(AreaOptions::new(
             self.options_area(),
             offset::OPTIONS,
@@ -272,7 +281,7 @@ impl<'a> Message<'a> {
 
     /// Overload, treating "no cookie" as "no overload".
     fn overload_or_none(&self) -> Result<Option<Overload>, Error> {
-        if self.cookie.is_err() {
+        if !self.has_cookie {
             return Ok(None);
         }
         self.overload()
@@ -311,7 +320,7 @@ impl<'a> Message<'a> {
     /// # Ok(()) }
     /// ```
     pub fn option(&self, code: OptionCode) -> Result<Option<OptionValue<'a>>, Error> {
-        self.cookie?;
+        self.cookie()?;
         OptionValue::find(self.header, self.options_area(), code)
     }
 
@@ -387,7 +396,7 @@ impl fmt::Debug for Message<'_> {
         f.debug_struct("Message")
             .field("len", &self.bytes.len())
             .field("header", self.header)
-            .field("cookie", &self.cookie)
+            .field("cookie", &self.cookie())
             .finish()
     }
 }

@@ -15,7 +15,7 @@ impl Message<'_> {
     /// `None` and takes the general path, which reports errors.
     #[inline]
     pub(super) fn message_type_fast(&self) -> Option<MessageType> {
-        if self.cookie.is_err() {
+        if !self.has_cookie {
             return None;
         }
         let area = self.options_area();
@@ -81,7 +81,7 @@ impl Message<'_> {
     /// ```
     #[inline]
     pub fn peek_message_type(&self) -> Option<MessageType> {
-        if self.cookie.is_err() {
+        if !self.has_cookie {
             return None;
         }
         let mut overload = OverloadSeen::None;

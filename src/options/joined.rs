@@ -74,6 +74,19 @@ impl<'a> Joined<'a> {
         Joined { repr }
     }
 
+    /// The value `bytes` of option `code`, in one fragment whose code byte
+    /// is at `at`.
+    #[inline]
+    pub(crate) fn slice_of(code: OptionCode, bytes: &'a [u8], at: usize) -> Self {
+        Joined {
+            repr: Repr::Slice {
+                bytes,
+                code,
+                offset: at.saturating_add(2),
+            },
+        }
+    }
+
     /// The option code the bytes belong to.
     pub fn code(&self) -> OptionCode {
         match self.repr {

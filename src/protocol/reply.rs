@@ -15,8 +15,7 @@ use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::Field;
 use crate::header::Header;
-use crate::message::{Message, OptionIndex};
-use crate::options::OptionValue;
+use crate::message::{Echo, Message, OptionIndex};
 
 /// A request's type in an error message: `a DHCP Discover`, or `without a
 /// message type`.
@@ -271,7 +270,7 @@ impl Leases for kind::Ack {}
 pub struct Reply<'r, 'b, K> {
     b: MessageBuilder<'b>,
     message_type: MessageType,
-    relay_info: Option<OptionValue<'r>>,
+    relay_info: Echo<'r>,
     server_id: bool,
     yiaddr: bool,
     lease: Option<u32>,
@@ -307,15 +306,13 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         // A malformed option 57 limits nothing: the 576-byte minimum applies.
         let max = index.max_message_size().ok().flatten();
         let mut b = MessageBuilder::reply_to_header(index.message().header(), max, reply, buf)?;
-        if let Some(id) = index.get(OptionCode::CLIENT_IDENTIFIER) {
-            for frag in id.fragments() {
-                b.option(OptionCode::CLIENT_IDENTIFIER, frag.data);
-            }
-        }
+        index.echo(OptionCode::CLIENT_IDENTIFIER).for_each(|data| {
+            b.option(OptionCode::CLIENT_IDENTIFIER, data);
+        });
         Ok(Reply {
             b,
             message_type: reply,
-            relay_info: index.get(OptionCode::RELAY_AGENT_INFORMATION),
+            relay_info: index.echo(OptionCode::RELAY_AGENT_INFORMATION),
             server_id: false,
             yiaddr: false,
             lease: None,
@@ -427,12 +424,10 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
                 ));
             }
         }
-        if let Some(info) = self.relay_info.take() {
-            for frag in info.fragments() {
-                self.b
-                    .option(OptionCode::RELAY_AGENT_INFORMATION, frag.data);
-            }
-        }
+        let b = &mut self.b;
+        core::mem::replace(&mut self.relay_info, Echo::None).for_each(|data| {
+            b.option(OptionCode::RELAY_AGENT_INFORMATION, data);
+        });
         Ok(())
     }
 }
@@ -646,10 +641,11 @@ impl<K: Leases> Reply<'_, '_, K> {
 
     /// Writes timer option `code`, or replaces the value a call before
     /// (`previous`) wrote.
+    #[inline]
     fn set_timer(&mut self, previous: Option<u32>, code: OptionCode, secs: u32) -> &mut Self {
         let value = secs.to_be_bytes();
         if previous.is_none() || !self.b.overwrite(code, &value) {
-            self.b.option(code, &value);
+            self.b.fixed(code, value);
         }
         self
     }
