@@ -136,7 +136,11 @@ fn route(
 
 /// The reply's lease and configuration, for either kind of lease reply.
 #[inline]
-fn configure<K: Leases>(reply: &mut Reply<'_, '_, K>, cfg: &ServerConfig, yiaddr: Ipv4Addr) {
+fn configure<'q, 'r, 'b, K: Leases>(
+    reply: &'q mut Reply<'r, 'b, K>,
+    cfg: &ServerConfig,
+    yiaddr: Ipv4Addr,
+) -> &'q mut Reply<'r, 'b, K> {
     reply
         .yiaddr(yiaddr)
         .server_identifier(cfg.server_id)
@@ -145,7 +149,7 @@ fn configure<K: Leases>(reply: &mut Reply<'_, '_, K>, cfg: &ServerConfig, yiaddr
         .rebinding_time(cfg.lease / 8 * 7)
         .subnet_mask(cfg.mask)
         .routers([cfg.router])
-        .dns_servers(cfg.dns);
+        .dns_servers(cfg.dns)
 }
 
 /// dhcpwire: one walk (the index), strict accessors, `Reply` (which
@@ -192,14 +196,14 @@ pub fn w6_dhcpwire(request: &[u8], cfg: &ServerConfig, out: &mut [u8]) -> u64 {
         .or((!ciaddr.is_unspecified()).then_some(ciaddr))
         .unwrap_or_else(|| pool_address(cfg, msg.chaddr_lossy()));
     let built = match kind {
-        MessageType::Discover => Reply::offer(&idx, out).and_then(|mut r| {
-            configure(&mut r, cfg, yiaddr);
-            r.finish_message()
-        }),
-        MessageType::Request => Reply::ack(&idx, out).and_then(|mut r| {
-            configure(&mut r, cfg, yiaddr);
-            r.finish_message()
-        }),
+        MessageType::Discover => match Reply::offer(&idx, out) {
+            Ok(mut r) => configure(&mut r, cfg, yiaddr).finish_message(),
+            Err(e) => Err(e),
+        },
+        MessageType::Request => match Reply::ack(&idx, out) {
+            Ok(mut r) => configure(&mut r, cfg, yiaddr).finish_message(),
+            Err(e) => Err(e),
+        },
         _ => return 0,
     };
     let Ok(reply) = built else { return 0 };

@@ -174,7 +174,7 @@ impl<'b> MessageBuilder<'b> {
 
     /// [`reply_to`](Self::reply_to) from the request's header and its
     /// option 57, already read.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn reply_to_header(
         req: &Header,
         max_message_size: Option<u16>,
@@ -182,7 +182,20 @@ impl<'b> MessageBuilder<'b> {
         buf: &'b mut [u8],
     ) -> Result<Self, Error> {
         let mut b = Self::new(buf)?;
-        if let Some(h) = b.header_mut() {
+        b.reply_header(req, max_message_size, message_type);
+        Ok(b)
+    }
+
+    /// Writes what a reply takes from the request `req` (see
+    /// [`reply_to`](Self::reply_to)) into a builder just made.
+    #[inline(always)]
+    pub(crate) fn reply_header(
+        &mut self,
+        req: &Header,
+        max_message_size: Option<u16>,
+        message_type: MessageType,
+    ) {
+        if let Some(h) = self.header_mut() {
             h.set_op(Op::BootReply);
             h.htype = req.htype;
             h.hlen = req.hlen;
@@ -191,9 +204,8 @@ impl<'b> MessageBuilder<'b> {
             h.giaddr = req.giaddr;
             h.chaddr = req.chaddr;
         }
-        b.max_size_for_client(max_message_size)
+        self.max_size_for_client(max_message_size)
             .message_type(message_type);
-        Ok(b)
     }
 
     #[inline]

@@ -39,7 +39,8 @@ struct Slot {
 pub(crate) enum Echo<'a> {
     None,
     One(&'a [u8]),
-    Split(OptionValue<'a>),
+    /// Split: the value's chunks are its fragments.
+    Split(Joined<'a>),
 }
 
 impl<'a> Echo<'a> {
@@ -49,7 +50,9 @@ impl<'a> Echo<'a> {
         match self {
             Echo::None => {}
             Echo::One(data) => f(data),
-            Echo::Split(value) => value.fragments().for_each(|frag| f(frag.data)),
+            // An empty value is still echoed, as one empty instance.
+            Echo::Split(value) if value.is_empty() => f(&[]),
+            Echo::Split(value) => value.chunks().for_each(f),
         }
     }
 }
@@ -261,7 +264,9 @@ impl<'a> OptionIndex<'a> {
         match self.lookup(code) {
             Lookup::Absent => Echo::None,
             Lookup::Single(data, _) => Echo::One(data),
-            Lookup::Other => self.get(code).map_or(Echo::None, Echo::Split),
+            Lookup::Other => self
+                .get(code)
+                .map_or(Echo::None, |v| Echo::Split(v.joined())),
         }
     }
 
@@ -912,10 +917,22 @@ pub struct RelaySub<'a> {
 
 impl<'a> RelayAgentInformation<'a> {
     /// Checks every sub-option of `value`.
+    #[inline]
     fn new(value: Joined<'a>) -> Result<Self, Error> {
         let info = RelayAgentInformation { value };
-        let mut subs = info.subs();
-        for sub in subs.by_ref() {
+        // In one slice (nearly always), a plain TLV scan; the walk that
+        // builds the error only when it finds one.
+        if let Some(bytes) = value.as_slice() {
+            let mut at = 0;
+            loop {
+                match tlv::step(bytes, at, false) {
+                    Step::Item { next, .. } => at = next,
+                    Step::Exhausted => return Ok(info),
+                    _ => break,
+                }
+            }
+        }
+        for sub in info.subs() {
             sub?;
         }
         Ok(info)

@@ -5,9 +5,10 @@ use core::fmt;
 use core::hash::{Hash, Hasher};
 use core::iter::FusedIterator;
 
-use super::{Fragments, OptionValue};
+use super::{Fragments, OptionValue, Overload};
 use crate::code::OptionCode;
 use crate::error::Error;
+use crate::header::Header;
 
 /// The bytes of one option value joined across its RFC 3396 fragments (or
 /// a window of them, such as one sub-option's value), read in place.
@@ -50,10 +51,48 @@ enum Repr<'a> {
     },
     /// Bytes `start..start + len` of a value split into fragments.
     Window {
-        value: OptionValue<'a>,
-        start: usize,
-        len: usize,
+        value: Split<'a>,
+        start: u32,
+        len: u32,
     },
+}
+
+/// A split value, kept small: the message and where its first fragment
+/// is; the [`OptionValue`] is rebuilt when the fragments are walked.
+#[derive(Clone, Copy)]
+struct Split<'a> {
+    header: &'a Header,
+    options: &'a [u8],
+    /// Offset of the first fragment's code byte.
+    first: u32,
+    fragments: u32,
+    code: OptionCode,
+    overload: Option<Overload>,
+}
+
+impl<'a> Split<'a> {
+    fn of(value: &OptionValue<'a>) -> Option<Self> {
+        let (header, options, overload) = value.parts();
+        Some(Split {
+            header,
+            options,
+            first: u32::try_from(value.offset()).ok()?,
+            fragments: u32::try_from(value.fragment_count()).ok()?,
+            code: value.code(),
+            overload,
+        })
+    }
+
+    /// The value again (its first fragment re-read from the message).
+    fn value(&self) -> Option<OptionValue<'a>> {
+        OptionValue::at(
+            self.header,
+            self.options,
+            self.overload,
+            self.first as usize,
+            self.fragments as usize,
+        )
+    }
 }
 
 impl<'a> Joined<'a> {
@@ -65,10 +104,18 @@ impl<'a> Joined<'a> {
                 code: value.code(),
                 offset: value.first().value_offset(),
             },
-            None => Repr::Window {
-                value,
-                start: 0,
-                len: value.len(),
+            None => match (Split::of(&value), u32::try_from(value.len())) {
+                (Some(split), Ok(len)) => Repr::Window {
+                    value: split,
+                    start: 0,
+                    len,
+                },
+                // Past 4 GiB: no DHCP message gets there.
+                _ => Repr::Slice {
+                    bytes: &[],
+                    code: value.code(),
+                    offset: value.offset(),
+                },
             },
         };
         Joined { repr }
@@ -91,7 +138,7 @@ impl<'a> Joined<'a> {
     pub fn code(&self) -> OptionCode {
         match self.repr {
             Repr::Slice { code, .. } => code,
-            Repr::Window { value, .. } => value.code(),
+            Repr::Window { value, .. } => value.code,
         }
     }
 
@@ -99,7 +146,7 @@ impl<'a> Joined<'a> {
     pub fn len(&self) -> usize {
         match self.repr {
             Repr::Slice { bytes, .. } => bytes.len(),
-            Repr::Window { len, .. } => len,
+            Repr::Window { len, .. } => len as usize,
         }
     }
 
@@ -132,10 +179,13 @@ impl<'a> Joined<'a> {
                 state: ChunksState::One((!bytes.is_empty()).then_some(bytes)),
             },
             Repr::Window { value, start, len } => JoinedChunks {
-                state: ChunksState::Fragments {
-                    fragments: value.fragments(),
-                    skip: start,
-                    left: len,
+                state: match value.value() {
+                    Some(value) => ChunksState::Fragments {
+                        fragments: value.fragments(),
+                        skip: start as usize,
+                        left: len as usize,
+                    },
+                    None => ChunksState::One(None),
                 },
             },
         }
@@ -179,8 +229,9 @@ impl<'a> Joined<'a> {
                 value, start: s, ..
             } => Repr::Window {
                 value,
-                start: s + start,
-                len,
+                // Within the value's length, itself a u32.
+                start: s + u32::try_from(start).ok()?,
+                len: u32::try_from(len).ok()?,
             },
         };
         Some(Joined { repr })
@@ -194,13 +245,14 @@ impl<'a> Joined<'a> {
                 (index <= bytes.len()).then(|| offset.saturating_add(index))
             }
             Repr::Window { value, start, len } => {
-                if index > len {
+                if index > len as usize {
                     return None;
                 }
+                let value = value.value()?;
                 let joined = value
                     .first()
                     .value_offset()
-                    .saturating_add(start)
+                    .saturating_add(start as usize)
                     .saturating_add(index);
                 value.message_offset(joined)
             }

@@ -567,6 +567,41 @@ impl<'a> OptionValue<'a> {
         }
     }
 
+    /// The message this value is in, and the overload its walk followed.
+    pub(crate) fn parts(&self) -> (&'a Header, &'a [u8], Option<Overload>) {
+        (self.header, self.area, self.overload)
+    }
+
+    /// The value whose first fragment's code byte is at `offset`, made of
+    /// `fragments` fragments (found again by walking from the first).
+    pub(crate) fn at(
+        header: &'a Header,
+        options: &'a [u8],
+        overload: Option<Overload>,
+        offset: usize,
+        fragments: usize,
+    ) -> Option<Self> {
+        let area = if offset >= Area::Options.start() {
+            Area::Options
+        } else if offset >= Area::File.start() {
+            Area::File
+        } else {
+            Area::Sname
+        };
+        let bytes = match area {
+            Area::Options => options,
+            other => header.area(other),
+        };
+        let pos = offset.checked_sub(area.start())?;
+        let mut step = AreaOptions::new(bytes, area.start(), area);
+        step.pos = pos;
+        let first = step.next()?.ok()?;
+        let mut value = OptionValue::new(header, options, first, overload);
+        value.fragments = fragments;
+        value.len = value.fragments().map(|f| f.len()).sum();
+        Some(value)
+    }
+
     /// Sets the fragment count and total length found by a walk.
     pub(crate) fn set_totals(&mut self, fragments: usize, len: usize) {
         self.fragments = fragments;

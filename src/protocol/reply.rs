@@ -281,6 +281,9 @@ pub struct Reply<'r, 'b, K> {
 }
 
 impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
+    // Always inlined into the constructors: the reply is then built where
+    // the caller keeps it instead of being copied there (it is ~350 bytes).
+    #[inline(always)]
     fn start(
         request: ReplyTo<'_, 'r>,
         buf: &'b mut [u8],
@@ -305,12 +308,9 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         }
         // A malformed option 57 limits nothing: the 576-byte minimum applies.
         let max = index.max_message_size().ok().flatten();
-        let mut b = MessageBuilder::reply_to_header(index.message().header(), max, reply, buf)?;
-        index.echo(OptionCode::CLIENT_IDENTIFIER).for_each(|data| {
-            b.option(OptionCode::CLIENT_IDENTIFIER, data);
-        });
-        Ok(Reply {
-            b,
+        // Made in place, then filled: the builder is not moved into it.
+        let mut r = Reply {
+            b: MessageBuilder::new(buf)?,
             message_type: reply,
             relay_info: index.echo(OptionCode::RELAY_AGENT_INFORMATION),
             server_id: false,
@@ -320,7 +320,13 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
             t2: None,
             error: FirstError::default(),
             _kind: PhantomData,
-        })
+        };
+        r.b.reply_header(index.message().header(), max, reply);
+        let b = &mut r.b;
+        index.echo(OptionCode::CLIENT_IDENTIFIER).for_each(|data| {
+            b.option(OptionCode::CLIENT_IDENTIFIER, data);
+        });
+        Ok(r)
     }
 
     fn fail(&mut self, e: ProtocolError) {
@@ -438,6 +444,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Offer> {
     /// # Errors
     /// [`ProtocolError::WrongRequest`] when `request` is not a DHCPDISCOVER;
     /// [`Error::BufferTooSmall`] for a buffer under 240 bytes.
+    #[inline]
     pub fn offer<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
         buf: &'b mut [u8],
@@ -460,6 +467,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Ack> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPREQUEST.
+    #[inline]
     pub fn ack<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
         buf: &'b mut [u8],
@@ -480,6 +488,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::InformAck> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPINFORM.
+    #[inline]
     pub fn ack_inform<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
         buf: &'b mut [u8],
@@ -501,6 +510,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Nak> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPREQUEST.
+    #[inline]
     pub fn nak<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
         buf: &'b mut [u8],
