@@ -23,6 +23,10 @@
 //! - `scaling`: the W2 walk + typed decode of messages of 300 B to 64 KiB
 //!   full of options; `Throughput::Bytes` gives the time per byte.
 //! - `rebuild`: `builder::rebuild` of each seed into a reused buffer.
+//! - `w6_serve`: a server's whole job per request (see
+//!   `support/serve.rs`): parse, read what a server reads, build the
+//!   OFFER/ACK with the echoes, route it; dhcpwire, smoltcp and dhcproto
+//!   side by side. One iteration = ten requests.
 //!
 //! Times per message: W1/W2 report the four seeds per iteration, so divide
 //! by 4 (criterion's `thrpt` in elem/s is per message). Peer allocation
@@ -119,6 +123,45 @@ fn benches(c: &mut Criterion) {
     });
     g.bench_function("dhcparse", |b| {
         b.iter(|| w3_dhcparse(black_box(&ACK), black_box(&mut buf)))
+    });
+    g.finish();
+
+    // W6: one iteration serves the ten requests of `serve::requests()`
+    // (the golden DISCOVER and REQUEST, eight relayed ones of the corpus)
+    // into a reused buffer; the three handlers are checked to answer alike
+    // first.
+    let requests = serve::requests();
+    serve::check_w6(&requests);
+    let mut g = c.benchmark_group("w6_serve");
+    g.throughput(Throughput::Elements(requests.len() as u64));
+    let mut out = [0u8; 1500];
+    g.bench_function("dhcpwire", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for q in &requests {
+                acc ^= serve::w6_dhcpwire(black_box(q), black_box(&serve::SERVER), &mut out);
+            }
+            acc
+        })
+    });
+    g.bench_function("smoltcp", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for q in &requests {
+                acc ^= serve::w6_smoltcp(black_box(q), black_box(&serve::SERVER), &mut out);
+            }
+            acc
+        })
+    });
+    let mut v = Vec::with_capacity(1500);
+    g.bench_function("dhcproto", |b| {
+        b.iter(|| {
+            let mut acc = 0u64;
+            for q in &requests {
+                acc ^= serve::w6_dhcproto(black_box(q), black_box(&serve::SERVER), &mut v);
+            }
+            acc
+        })
     });
     g.finish();
 

@@ -89,6 +89,24 @@ fn main() {
     one("w3 dhcparse", || {
         black_box(w3_dhcparse(black_box(&ACK), black_box(&mut buf)));
     });
+    let requests = serve::requests();
+    let mut out = [0u8; 1500];
+    let mut v = Vec::with_capacity(1500);
+    one("w6 dhcpwire (10 requests)", || {
+        for q in &requests {
+            black_box(serve::w6_dhcpwire(black_box(q), &serve::SERVER, &mut out));
+        }
+    });
+    one("w6 smoltcp (10 requests)", || {
+        for q in &requests {
+            black_box(serve::w6_smoltcp(black_box(q), &serve::SERVER, &mut out));
+        }
+    });
+    one("w6 dhcproto (10 requests)", || {
+        for q in &requests {
+            black_box(serve::w6_dhcproto(black_box(q), &serve::SERVER, &mut v));
+        }
+    });
     let edits: [(&str, Edit); 3] = [
         ("w4 dhcpwire", w4_dhcpwire),
         ("w4 smoltcp_packet", w4_smoltcp),
