@@ -265,6 +265,44 @@ fn split_values_decode_whole_through_values() {
 }
 
 #[test]
+fn fqdn_and_routes_are_typed_or_errors() {
+    // 81: flags 0x05 (S, E: DNS form), RCODEs 0, name "pc.example"; 121:
+    // 10.0.0.0/8 via 10.0.0.1.
+    let mut opts = vec![81, 15, 5, 0, 0, 2, b'p', b'c', 7];
+    opts.extend_from_slice(b"example");
+    opts.extend_from_slice(&[0, 121, 6, 8, 10, 10, 0, 0, 1, 255]);
+    let bytes = dhcp(&opts);
+    let idx = parse(&bytes).index().unwrap();
+    let fqdn = idx.client_fqdn().unwrap().unwrap();
+    assert_eq!(fqdn.to_string(), "[S,E] rcodes 0/0 \"pc.example.\"");
+    let routes: Vec<String> = idx
+        .classless_static_routes()
+        .unwrap()
+        .unwrap()
+        .iter()
+        .map(|r| r.to_string())
+        .collect();
+    assert_eq!(routes, ["10.0.0.0/8 via 10.0.0.1"]);
+    // A route list cut short is an error, not None.
+    let bytes = dhcp(&[121, 3, 24, 10, 0, 255]);
+    let idx = parse(&bytes).index().unwrap();
+    assert_eq!(
+        idx.classless_static_routes().map(|_| ()),
+        Err(invalid_len(121, 240, 3, "at least 5 bytes"))
+    );
+    // Split: said so, with the first fragment's offset.
+    let bytes = dhcp(&[121, 3, 8, 10, 10, 121, 3, 0, 0, 1, 255]);
+    let idx = parse(&bytes).index().unwrap();
+    assert_eq!(
+        idx.classless_static_routes(),
+        Err(Error::Fragmented {
+            code: 121,
+            offset: 240
+        })
+    );
+}
+
+#[test]
 fn three_thousand_fragments_index_and_join() {
     let mut opts = Vec::new();
     for i in 0..3000u32 {
@@ -386,6 +424,8 @@ fn well_formed_accessors_read_their_values() {
         "\"example.org\""
     );
     assert_eq!(idx.rapid_commit(), Ok(true));
+    assert_eq!(idx.client_fqdn(), Ok(None));
+    assert_eq!(idx.classless_static_routes(), Ok(None));
     assert_eq!(idx.subnet_selection(), Ok(Some(Ipv4Addr::new(10, 9, 0, 0))));
     assert_eq!(
         idx.get_as::<u32>(OptionCode::LEASE_TIME),

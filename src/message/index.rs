@@ -688,6 +688,37 @@ impl<'a> OptionIndex<'a> {
         RelayAgentInformation::new(value).map(Some)
     }
 
+    /// Option 81, the client's FQDN (RFC 4702): flags, RCODEs and name,
+    /// zero-copy.
+    ///
+    /// # Errors
+    /// The typed decoding error for a malformed value, or
+    /// [`Error::Fragmented`] for a value the sender split into fragments
+    /// (a name fits one option, so a split one is unusual; join it with
+    /// [`OptionValue::decode_with`] or [`OptionIndex::values`]).
+    pub fn client_fqdn(&self) -> Result<Option<crate::options::rfc4702::ClientFqdn<'a>>, Error> {
+        match self.typed(OptionCode::CLIENT_FQDN)? {
+            Some(DhcpOption::ClientFqdn(fqdn)) => Ok(Some(fqdn)),
+            _ => Ok(None),
+        }
+    }
+
+    /// Option 121, the classless static routes (RFC 3442), zero-copy.
+    ///
+    /// # Errors
+    /// The typed decoding error for a malformed value, or
+    /// [`Error::Fragmented`] for a value split into fragments (long route
+    /// lists are: join it with [`OptionValue::decode_with`] or
+    /// [`OptionIndex::values`]).
+    pub fn classless_static_routes(
+        &self,
+    ) -> Result<Option<crate::options::rfc3442::Routes<'a>>, Error> {
+        match self.typed(OptionCode::CLASSLESS_STATIC_ROUTE)? {
+            Some(DhcpOption::ClasslessStaticRoute(routes)) => Ok(Some(routes)),
+            _ => Ok(None),
+        }
+    }
+
     /// Option 118, the subnet selection (RFC 3011).
     ///
     /// # Errors
