@@ -15,7 +15,7 @@ use core::net::Ipv4Addr;
 
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
-use crate::header::{Flags, HEADER_LEN, Header, Op, offset};
+use crate::header::{Flags, HEADER_LEN, HTYPE_ETHERNET, Header, Op, offset};
 use crate::message::{MAGIC_COOKIE, MIN_DHCP_LEN, Message};
 use crate::options::Area;
 use crate::options::typed::DhcpOption;
@@ -77,6 +77,8 @@ pub struct MessageBuilder<'b> {
     sname: AreaCursor,
     /// Whether options that do not fit may move into `file`, then `sname`.
     overload_allowed: bool,
+    /// Whether an option that fits no single area may be split across them.
+    split_allowed: bool,
     /// Who writes option 52.
     overload: OverloadBy,
     /// `file` / `sname` hold a name set by the caller: never overloaded.
@@ -105,7 +107,9 @@ enum OverloadBy {
 }
 
 impl<'b> MessageBuilder<'b> {
-    /// Starts a message in `buf`: a zeroed header and the magic cookie.
+    /// Starts a message in `buf`: a zeroed header (`op` 0: set it, or
+    /// start with [`request`](Self::request) or
+    /// [`reply_to`](Self::reply_to)) and the magic cookie.
     ///
     /// # Errors
     /// [`Error::BufferTooSmall`] when `buf` cannot hold the 240 bytes of
@@ -142,6 +146,7 @@ impl<'b> MessageBuilder<'b> {
                 opened: false,
             },
             overload_allowed: false,
+            split_allowed: false,
             overload: OverloadBy::Nobody,
             file_named: false,
             sname_named: false,
@@ -151,9 +156,41 @@ impl<'b> MessageBuilder<'b> {
         })
     }
 
+    /// Starts a client message in `buf`: [`new`](Self::new) with `op`
+    /// BOOTREQUEST and `htype` 1 (Ethernet). The other side's constructor
+    /// is [`reply_to`](Self::reply_to); for a message restricted to what
+    /// RFC 2131 Table 5 allows, see
+    /// [`ClientMessage`](crate::protocol::ClientMessage).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Message, MessageBuilder, MessageType, Op};
+    /// let mut buf = [0u8; 300];
+    /// let msg = MessageBuilder::request(&mut buf)?
+    ///     .xid(0x3903_f326)
+    ///     .chaddr(&[0x00, 0x0b, 0x82, 0x01, 0xfc, 0x42])
+    ///     .message_type(MessageType::Discover)
+    ///     .finish_message()?;
+    /// assert_eq!((msg.op(), msg.htype(), msg.hlen()), (Op::BootRequest, 1, 6));
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// As [`new`](Self::new).
+    #[inline]
+    pub fn request(buf: &'b mut [u8]) -> Result<Self, Error> {
+        let mut b = Self::new(buf)?;
+        if let Some(h) = b.header_mut() {
+            h.set_op(Op::BootRequest);
+            h.htype = HTYPE_ETHERNET;
+        }
+        Ok(b)
+    }
+
     /// Starts a reply to `request` (RFC 2131 §4.3): op BOOTREPLY, hops 0,
-    /// `xid`, `htype`, `hlen`, `flags`, `giaddr` and `chaddr` copied from the
-    /// request, option 53 set to `message_type`, and the maximum size taken
+    /// `xid`, `htype`, `hlen`, `giaddr` and `chaddr` copied from the
+    /// request, the broadcast bit of `flags` copied (the reserved bits are
+    /// left zero, RFC 2131 §2), option 53 set to `message_type`, and the maximum size taken
     /// from the request's option 57 when it has one
     /// ([`max_size_from_request`](Self::max_size_from_request)).
     ///
@@ -186,6 +223,16 @@ impl<'b> MessageBuilder<'b> {
         Ok(b)
     }
 
+    /// [`overload_when_full`](Self::overload_when_full) and
+    /// [`split_when_full`](Self::split_when_full) on, for a builder just
+    /// made (which holds no option 52 to look for).
+    #[inline]
+    pub(crate) fn lay_out_when_full(&mut self, allowed: bool) {
+        self.overload_allowed = allowed;
+        self.split_allowed = allowed;
+        self.update_fast_limit();
+    }
+
     /// Writes what a reply takes from the request `req` (see
     /// [`reply_to`](Self::reply_to)) into a builder just made.
     #[inline(always)]
@@ -200,7 +247,9 @@ impl<'b> MessageBuilder<'b> {
             h.htype = req.htype;
             h.hlen = req.hlen;
             h.xid = req.xid;
-            h.flags = req.flags;
+            // Only the broadcast bit: the others are reserved and MUST be
+            // zero in what we send (RFC 2131 §2), whatever the client set.
+            h.set_flags(Flags(0).with_broadcast(req.flags().broadcast()));
             h.giaddr = req.giaddr;
             h.chaddr = req.chaddr;
         }
@@ -234,12 +283,15 @@ impl<'b> MessageBuilder<'b> {
     /// limit, END or overload.
     #[inline]
     fn update_fast_limit(&mut self) {
-        self.fast_limit = if !self.overload_allowed
-            && self.error.is_none()
-            && self.area == Area::Options
-            && !self.main.ended
+        self.fast_limit = if self.error.is_none() && self.area == Area::Options && !self.main.ended
         {
-            self.limit
+            // With automatic overload an option stays where it is only when
+            // a byte is left for END (as `emit` decides).
+            if self.overload_allowed {
+                self.limit.saturating_sub(1)
+            } else {
+                self.limit
+            }
         } else {
             0
         };
@@ -268,6 +320,32 @@ impl<'b> MessageBuilder<'b> {
             });
         }
         self
+    }
+
+    /// Runs `write`, which writes `extra` bytes of options, at the end of
+    /// the options area past the maximum size when the buffer has room:
+    /// for an option that is removed before the message reaches the peer
+    /// whose limit that is (the relay agent information a relay strips,
+    /// RFC 3046 §2.1). Otherwise `write` writes as any option would.
+    pub(crate) fn beyond_limit(&mut self, extra: usize, write: impl FnOnce(&mut Self)) {
+        let end = self.main.pos.saturating_add(extra).saturating_add(1);
+        if self.error.is_some()
+            || self.main.ended
+            || self.overload == OverloadBy::Caller
+            || end > self.buf.len()
+        {
+            write(self);
+            return;
+        }
+        // Back to the options area even after overload moved on to `file`
+        // or `sname`: the option is last in it, where relays look.
+        let area = self.area;
+        self.area = Area::Options;
+        self.limit = self.limit.max(end);
+        self.update_fast_limit();
+        write(self);
+        self.area = area;
+        self.update_fast_limit();
     }
 
     /// Sets the length the message is zero-padded to (default 300; 0 for
@@ -560,17 +638,19 @@ impl<'b> MessageBuilder<'b> {
     /// the fragments exactly as given.
     #[inline]
     pub fn option(&mut self, code: OptionCode, value: &[u8]) -> &mut Self {
-        // Fast path: one instance that fits where the cursor is.
+        // Fast path: one instance that fits where the cursor is (with
+        // automatic overload, with a byte left for END, as `emit` decides).
         if let Ok(len) = u8::try_from(value.len()) {
-            if !self.overload_allowed
-                && self.error.is_none()
+            if self.error.is_none()
                 && code != OptionCode::PAD
                 && code != OptionCode::END
+                && code != OptionCode::OVERLOAD
             {
                 let area = self.area;
                 let at = self.cursor(area).pos;
-                let end = at + 2 + value.len();
+                let end = at + 2 + value.len() + usize::from(self.overload_allowed);
                 if end <= self.area_limit(area) && !self.cursor(area).ended {
+                    let end = at + 2 + value.len();
                     if let Some(([c, l], rest)) = self
                         .buf
                         .get_mut(at..end)
@@ -654,9 +734,16 @@ impl<'b> MessageBuilder<'b> {
         let total = len + 2 * fragments;
         self.unoverloaded_len = self.unoverloaded_len.saturating_add(total);
         if self.overload_allowed && self.error.is_none() {
-            // Room for the option and the area's END, or move on.
+            // Room for the option and the area's END, or move on: whole to
+            // the next area with room, else split across the areas left.
             let room = self.area_limit(area).saturating_sub(at);
             if total >= room && !self.spill(total) {
+                if self.split_allowed {
+                    if let Some(plan) = self.plan_split(len) {
+                        self.write_split(code, len, plan, write);
+                        return self;
+                    }
+                }
                 self.fail(Error::BufferTooSmall {
                     needed: self.main.pos.saturating_add(total).saturating_add(1),
                     available: self.limit,
@@ -738,6 +825,12 @@ impl<'b> MessageBuilder<'b> {
     /// iterator such as a filter over a larger list (it is walked twice:
     /// once to count, once to write).
     ///
+    /// An empty list writes nothing when the option needs at least one
+    /// address (3, 6 and most others: RFC 2132 §3.5, §3.8), so a server
+    /// configured with no routers sends no option 3 rather than a malformed
+    /// `03 00`; an option that may be empty (68, RFC 2132 §8.3) or one this
+    /// crate does not know is written empty.
+    ///
     /// ```
     /// # fn main() -> Result<(), dhcpwire::Error> {
     /// use dhcpwire::{Message, MessageBuilder};
@@ -775,6 +868,10 @@ impl<'b> MessageBuilder<'b> {
         items: impl Iterator<Item = [u8; N]> + Clone,
     ) -> &mut Self {
         let count = items.clone().count();
+        if count == 0 && DhcpOption::length_rule(code).is_some_and(|rule| !rule.allows(0)) {
+            // An empty list where one item is the least is no option at all.
+            return self;
+        }
         let len = count.saturating_mul(N);
         let at = self.main.pos;
         if len <= 255 && at <= self.fast_limit.saturating_sub(2 + len) {
@@ -1028,6 +1125,82 @@ impl<'b> MessageBuilder<'b> {
         }
         out.put_slice(self.buf.get(..len).unwrap_or_default());
         Ok(len)
+    }
+}
+
+impl MessageBuilder<'_> {
+    /// Writes option `code` (`len` value bytes from `write`) as the
+    /// fragments `plan` lays out over several areas.
+    fn write_split(
+        &mut self,
+        code: OptionCode,
+        len: usize,
+        plan: overload::Plan,
+        write: impl FnOnce(&mut dyn FnMut(&[u8])),
+    ) {
+        for &(area, start, take) in plan.parts() {
+            self.open_area(area);
+            self.cursor(area).pos = start + take + 2 * take.div_ceil(255);
+        }
+        let mut writer = SplitWriter {
+            buf: self.buf,
+            plan,
+            part: 0,
+            at: 0,
+            code: code.0,
+            left_total: len,
+            left_in_part: 0,
+            left_in_fragment: 0,
+        };
+        write(&mut |piece: &[u8]| writer.put(piece));
+    }
+}
+
+/// Writes one option value as fragments spread over the areas of a split
+/// plan, a `code len` header starting each fragment.
+struct SplitWriter<'r> {
+    buf: &'r mut [u8],
+    plan: overload::Plan,
+    part: usize,
+    /// Absolute write position.
+    at: usize,
+    code: u8,
+    left_total: usize,
+    left_in_part: usize,
+    left_in_fragment: usize,
+}
+
+impl SplitWriter<'_> {
+    fn put(&mut self, mut piece: &[u8]) {
+        while !piece.is_empty() && self.left_total > 0 {
+            if self.left_in_fragment == 0 {
+                if self.left_in_part == 0 {
+                    let Some(&(_, start, take)) = self.plan.parts().get(self.part) else {
+                        return;
+                    };
+                    self.part += 1;
+                    self.at = start;
+                    self.left_in_part = take;
+                }
+                let len = self.left_in_part.min(self.left_total).min(255);
+                if let Some(h) = self.buf.get_mut(self.at..self.at + 2) {
+                    // len <= 255: it fits the length byte.
+                    h.copy_from_slice(&[self.code, len as u8]);
+                }
+                self.at += 2;
+                self.left_in_fragment = len;
+            }
+            let n = piece.len().min(self.left_in_fragment);
+            let (now, later) = piece.split_at(n);
+            if let Some(dst) = self.buf.get_mut(self.at..self.at + n) {
+                dst.copy_from_slice(now);
+            }
+            self.at += n;
+            self.left_in_fragment -= n;
+            self.left_in_part -= n;
+            self.left_total -= n;
+            piece = later;
+        }
     }
 }
 

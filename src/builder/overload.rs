@@ -60,6 +60,37 @@ impl MessageBuilder<'_> {
         self
     }
 
+    /// With [`overload_when_full`](Self::overload_when_full), also lets an
+    /// option that fits no single area be split into RFC 3396 fragments
+    /// across the options field, `file` and `sname`, in that order (RFC
+    /// 3396 §7 allows it): the last resort before
+    /// [`Error::BufferTooSmall`]. A client that joins fragments and follows
+    /// option 52 reads it whole; one that does not would have had no
+    /// message at all. Off by default; [`Reply`](crate::protocol::Reply)
+    /// turns it on.
+    ///
+    /// ```
+    /// # fn main() -> Result<(), dhcpwire::Error> {
+    /// use dhcpwire::{Area, Message, MessageBuilder, OptionCode};
+    /// let mut buf = [0u8; 1500];
+    /// let len = MessageBuilder::new(&mut buf)?
+    ///     .max_size(300)
+    ///     .overload_when_full(true)
+    ///     .split_when_full(true)
+    ///     .option(OptionCode(224), &[7; 200]) // fits no area whole
+    ///     .finish()?;
+    /// let msg = Message::parse(&buf[..len])?;
+    /// let v = msg.option(OptionCode(224))?.unwrap();
+    /// let areas: Vec<Area> = v.fragments().map(|f| f.area).collect();
+    /// assert_eq!(areas, [Area::Options, Area::File, Area::Sname]);
+    /// assert_eq!(v.len(), 200);
+    /// # Ok(()) }
+    /// ```
+    pub fn split_when_full(&mut self, allowed: bool) -> &mut Self {
+        self.split_allowed = allowed;
+        self
+    }
+
     /// The caller writes option 52 at `at` in `area`: false (and the
     /// error kept) when the automatic overload already wrote one. Out of
     /// line: rare, and kept off every other option's path.
@@ -130,22 +161,11 @@ impl MessageBuilder<'_> {
         if self.overload == OverloadBy::Caller {
             return false;
         }
-        if self.overload == OverloadBy::Nobody {
-            // Option 52 and the main area's END must still fit: move the
-            // last options of the main area to the front of `file` (their
-            // order is kept) until they do.
-            if self.main.pos + 3 + 1 > self.limit && !self.move_tail_to_file() {
-                return false;
-            }
-            let at = self.main.pos;
-            if at + 3 + 1 > self.limit {
-                return false;
-            }
-            if let Some(dst) = self.buf.get_mut(at..at + 3) {
-                dst.copy_from_slice(&[OptionCode::OVERLOAD.0, 1, 0]);
-            }
-            self.main.pos = at + 3;
-            self.overload = OverloadBy::Builder { value_at: at + 2 };
+        // Option 52 and the main area's END must still fit: move the last
+        // options of the main area to the front of `file` (their order is
+        // kept) until they do.
+        if self.overload == OverloadBy::Nobody && !self.write_overload() {
+            return false;
         }
         let candidates = [
             (Area::File, self.file_named),
@@ -225,4 +245,98 @@ impl MessageBuilder<'_> {
         self.main.pos = cut;
         true
     }
+
+    /// Where an option of `len` value bytes that fits no single area goes
+    /// when split into RFC 3396 fragments across the areas still open to
+    /// it, in order (RFC 3396 §7: a long option may be split over
+    /// `options`, `file` and `sname`): each area's start and the value
+    /// bytes it takes, keeping a byte for each area's END. Writes option 52
+    /// if the automatic overload has not yet. `None` (nothing changed but,
+    /// perhaps, option 52) when the value does not fit.
+    pub(super) fn plan_split(&mut self, len: usize) -> Option<Plan> {
+        if self.overload == OverloadBy::Caller || len == 0 {
+            return None;
+        }
+        if self.overload == OverloadBy::Nobody && !self.write_overload() {
+            return None;
+        }
+        let mut plan = Plan::EMPTY;
+        let mut left = len;
+        for area in [Area::Options, Area::File, Area::Sname] {
+            let named = match area {
+                Area::Options => false,
+                Area::File => self.file_named,
+                Area::Sname => self.sname_named,
+            };
+            let cursor = *self.cursor(area);
+            // Keep the caller's order: never go back to an earlier area.
+            if named || cursor.ended || area < self.area {
+                continue;
+            }
+            let pos = if cursor.opened {
+                cursor.pos
+            } else {
+                area.start()
+            };
+            let room = self.area_limit(area).saturating_sub(pos).saturating_sub(1);
+            let take = value_capacity(room).min(left);
+            if take == 0 {
+                continue;
+            }
+            if let Some(slot) = plan.parts.get_mut(plan.len) {
+                *slot = (area, pos, take);
+                plan.len += 1;
+                left -= take;
+            }
+            if left == 0 {
+                return Some(plan);
+            }
+        }
+        None
+    }
+
+    /// Writes the automatic option 52 at the end of the main area (its
+    /// value byte patched by `finish`), first moving trailing options to
+    /// `file` if 52 and END would not fit; false when they cannot.
+    pub(super) fn write_overload(&mut self) -> bool {
+        if self.main.pos + 3 + 1 > self.limit && !self.move_tail_to_file() {
+            return false;
+        }
+        let at = self.main.pos;
+        if at + 3 + 1 > self.limit {
+            return false;
+        }
+        if let Some(dst) = self.buf.get_mut(at..at + 3) {
+            dst.copy_from_slice(&[OptionCode::OVERLOAD.0, 1, 0]);
+        }
+        self.main.pos = at + 3;
+        self.overload = OverloadBy::Builder { value_at: at + 2 };
+        true
+    }
+}
+
+/// The areas a split option goes to: (area, where its first fragment
+/// starts, value bytes in it), in order.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Plan {
+    pub(super) parts: [(Area, usize, usize); 3],
+    pub(super) len: usize,
+}
+
+impl Plan {
+    const EMPTY: Plan = Plan {
+        parts: [(Area::Options, 0, 0); 3],
+        len: 0,
+    };
+
+    pub(super) fn parts(&self) -> &[(Area, usize, usize)] {
+        self.parts.get(..self.len).unwrap_or(&[])
+    }
+}
+
+/// The most value bytes that fit in `room` bytes as fragments of at most
+/// 255 bytes with their 2-byte headers.
+pub(super) fn value_capacity(room: usize) -> usize {
+    let full = room / 257;
+    full * 255 + (room % 257).saturating_sub(2)
 }

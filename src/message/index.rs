@@ -44,6 +44,23 @@ pub(crate) enum Echo<'a> {
 }
 
 impl<'a> Echo<'a> {
+    /// The value's length, all fragments together.
+    pub(crate) fn len(&self) -> usize {
+        match self {
+            Echo::None => 0,
+            Echo::One(data) => data.len(),
+            Echo::Split(value) => value.len(),
+        }
+    }
+
+    /// The bytes the echo takes on the wire: code, length and value of
+    /// each fragment.
+    pub(crate) fn wire_len(self) -> usize {
+        let mut total = 0;
+        self.for_each(|data| total += 2 + data.len());
+        total
+    }
+
     /// Hands each fragment's value to `f`, in order.
     #[inline]
     pub(crate) fn for_each(self, mut f: impl FnMut(&'a [u8])) {

@@ -334,11 +334,28 @@ impl<'a> Message<'a> {
         self.option(code)?.map(|v| v.decode()).transpose()
     }
 
-    /// The DHCP message type (option 53), `None` when absent (plain BOOTP).
+    /// The DHCP message type (option 53), `None` when the options carry
+    /// none.
+    ///
+    /// A plain BOOTP message (RFC 951, no magic cookie) has no options at
+    /// all: it is an error here, like every option accessor, so check
+    /// [`cookie`](Self::cookie) first to tell BOOTP from a broken DHCP
+    /// message.
+    ///
+    /// ```
+    /// # use dhcpwire::{Error, Message};
+    /// let mut bootp = [0u8; 300];
+    /// bootp[0] = 1; // BOOTREQUEST, no cookie
+    /// let msg = Message::parse(&bootp)?;
+    /// assert!(matches!(msg.message_type(), Err(Error::NoMagicCookie { offset: 236, .. })));
+    /// assert!(msg.cookie().is_err());
+    /// # Ok::<(), Error>(())
+    /// ```
     ///
     /// # Errors
-    /// Walk errors, or [`Error::InvalidLength`] when the (joined) value is
-    /// not exactly one byte.
+    /// Walk errors ([`Error::NoMagicCookie`] for plain BOOTP), or
+    /// [`Error::InvalidLength`] when the (joined) value is not exactly one
+    /// byte.
     #[inline]
     pub fn message_type(&self) -> Result<Option<MessageType>, Error> {
         if let Some(t) = self.message_type_fast() {

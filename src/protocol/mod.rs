@@ -62,7 +62,9 @@ pub use crate::header::Field;
 pub use client::{Asks, ClientMessage, Explains, RequestState, SuggestsLease};
 pub use destination::{Destination, HardwareAddress, reply_destination};
 pub use policy::{KnownDeviation, Policy};
-pub use reply::{Configures, Leases, ProtocolError, Reply, ReplyKind, ReplyTo, kind};
+pub use reply::{
+    Configures, EchoRelayInfo, Leases, ProtocolError, Reply, ReplyKind, ReplyTo, kind,
+};
 pub use timers::{LeasePhase, LeaseTimers, default_t1, default_t2};
 #[cfg(feature = "alloc")]
 pub use validate::validate_vec;

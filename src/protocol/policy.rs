@@ -30,9 +30,9 @@ pub enum KnownDeviation {
     /// non-zero `secs`; Table 5 says 0 (`*-udhcpc-*release*.pcap`,
     /// `kea-systemd-networkd-dora-release.pcap` frame 5).
     SecsInRelease,
-    /// ISC dhclient 4.4 sends its host name (12), vendor class (60), user
-    /// class (77) and FQDN (81) in DHCPRELEASE, where Table 5 says "all
-    /// others MUST NOT" (`*-dhclient-*release*.pcap`).
+    /// ISC dhclient 4.4 sends its host name (12), lease time (51), vendor
+    /// class (60), user class (77) and FQDN (81) in DHCPRELEASE, where
+    /// Table 5 says "all others MUST NOT" (`*-dhclient-*release*.pcap`).
     ClientOptionsInRelease,
     /// systemd-networkd 252 and dhcping send DHCPRELEASE without option
     /// 54, which Table 5 requires (`kea-systemd-networkd-dora-release.pcap`
@@ -109,7 +109,10 @@ impl KnownDeviation {
             KnownDeviation::ClientOptionsInRelease => {
                 release
                     && v.rule == Rule::NotAllowed
-                    && matches!(v.subject, Subject::Option(OptionCode(12 | 60 | 77 | 81)))
+                    && matches!(
+                        v.subject,
+                        Subject::Option(OptionCode(12 | 51 | 60 | 77 | 81))
+                    )
             }
             KnownDeviation::ReleaseWithoutServerIdentifier => {
                 release

@@ -13,8 +13,8 @@ use super::{SEC_TIMERS, TABLE3};
 use crate::builder::MessageBuilder;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
-use crate::header::Field;
 use crate::header::Header;
+use crate::header::{Field, Flags};
 use crate::message::{Echo, Message, OptionIndex};
 
 /// A request's type in an error message: `a DHCP Discover`, or `without a
@@ -52,6 +52,13 @@ pub enum ProtocolError {
         expected: MessageType,
         /// The request's type (`None`: no option 53).
         found: Option<MessageType>,
+    },
+    /// The request is not a BOOTREQUEST (`op` 1): a server answers only
+    /// client messages.
+    #[error("the request's op at offset 0 is {found}, not BOOTREQUEST: no reply answers it")]
+    NotARequest {
+        /// The request's `op`.
+        found: crate::header::Op,
     },
     /// The option is written by a dedicated method or automatically.
     #[error("option {code} is set by {by}, not by option()")]
@@ -94,6 +101,24 @@ impl<'i, 'r> From<&'i OptionIndex<'r>> for ReplyTo<'i, 'r> {
     fn from(i: &'i OptionIndex<'r>) -> Self {
         ReplyTo::Index(i)
     }
+}
+
+/// When a [`Reply`] echoes the request's relay agent information (option
+/// 82, RFC 3046).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum EchoRelayInfo {
+    /// When the request came through a relay (`giaddr` set): the default.
+    /// RFC 3046 §2.2 has a server echo what the relay added; an option 82
+    /// in a request with `giaddr` 0 came from the client's own link, where
+    /// no relay added it, and RFC 3046 §2.1 has such options from
+    /// untrusted circuits discarded.
+    #[default]
+    WhenRelayed,
+    /// Whenever the request has one (RFC 3046 §2.2 read literally).
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The first error a chain of setters met: later ones are dropped, and
@@ -218,13 +243,22 @@ impl Leases for kind::Ack {}
 
 /// A server reply restricted to what RFC 2131 §4.3.1 Table 3 allows.
 ///
-/// [`MessageBuilder::reply_to`] copies `xid`, `htype`, `hlen`, `flags`,
-/// `giaddr` and `chaddr` and sets `op` BOOTREPLY, `hops` 0, `secs` 0 and the
-/// maximum size from the request's option 57. On top of that:
+/// Like [`MessageBuilder::reply_to`] it copies `xid`, `htype`, `hlen`, the
+/// broadcast bit of `flags` (the reserved bits must be zero, RFC 2131 §2),
+/// `giaddr` and `chaddr`, and sets `op` BOOTREPLY, `hops` 0, `secs` 0 and
+/// the maximum size from the request's option 57 (a malformed 57 counts as
+/// absent: 576 bytes). A reply that does not fit is laid out in `file` and
+/// `sname` too, and a long option split across them, rather than not sent
+/// ([`overload_when_full`](Self::overload_when_full); not a NAK, which
+/// Table 3 keeps out of them). The echoed option 82 of a relayed request
+/// goes last in the options field, past the client's maximum size if need
+/// be: the relay removes it before the client sees the reply (RFC 3046
+/// §2.1), so give a buffer larger than the client's limit (1500 bytes
+/// covers every case). On top of that:
 ///
 /// | | OFFER | ACK | ACK to INFORM | NAK |
 /// |---|---|---|---|---|
-/// | `ciaddr` | 0 | request's | request's | 0 |
+/// | `ciaddr` | 0 | request's (or 0: [`clear_ciaddr`](Reply::clear_ciaddr)) | request's | 0 |
 /// | `yiaddr` | required | required | 0 | 0 (no setter) |
 /// | `siaddr`, `sname`, `file`, other options | settable | settable | settable | no setter |
 /// | 54 server identifier | required | required | required | required |
@@ -232,8 +266,9 @@ impl Leases for kind::Ack {}
 /// | 58/59 T1/T2 | settable, T1 < T2 < lease | same | no setter | no setter |
 /// | 56 message | settable | settable | settable | settable |
 /// | 50, 55, 57 | never | never | never | never |
-/// | 61 client identifier | echoed (RFC 6842) | echoed | echoed | echoed |
-/// | 82 relay agent information | echoed last (RFC 3046 §2.2) | echoed | echoed | echoed |
+/// | 61 client identifier | echoed when well-formed (RFC 6842) | same | same | same |
+/// | 82 relay agent information | echoed last when relayed (RFC 3046 §2.2; [`EchoRelayInfo`]) | same | same | same |
+/// | 3, 6 empty lists | not written (RFC 2132: at least one address) | same | same | – |
 /// | broadcast bit | request's | request's | request's | set when relayed (§4.3.2) |
 ///
 /// [`finish`](Self::finish) refuses a reply missing a MUST.
@@ -270,7 +305,11 @@ impl Leases for kind::Ack {}
 pub struct Reply<'r, 'b, K> {
     b: MessageBuilder<'b>,
     message_type: MessageType,
+    client_id: Echo<'r>,
     relay_info: Echo<'r>,
+    /// The request came through a relay (`giaddr` set).
+    relayed: bool,
+    echo_relay: EchoRelayInfo,
     server_id: bool,
     yiaddr: bool,
     lease: Option<u32>,
@@ -306,13 +345,22 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
                 found,
             });
         }
+        let header = index.message().header();
+        if header.op() != crate::header::Op::BootRequest {
+            return Err(ProtocolError::NotARequest { found: header.op() });
+        }
+        // A reply copies `hlen` and `chaddr`: more than 16 bytes cannot be.
+        header.chaddr()?;
         // A malformed option 57 limits nothing: the 576-byte minimum applies.
         let max = index.max_message_size().ok().flatten();
         // Made in place, then filled: the builder is not moved into it.
         let mut r = Reply {
             b: MessageBuilder::new(buf)?,
             message_type: reply,
+            client_id: index.echo(OptionCode::CLIENT_IDENTIFIER),
             relay_info: index.echo(OptionCode::RELAY_AGENT_INFORMATION),
+            relayed: !header.giaddr().is_unspecified(),
+            echo_relay: EchoRelayInfo::WhenRelayed,
             server_id: false,
             yiaddr: false,
             lease: None,
@@ -321,11 +369,12 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
             error: FirstError::default(),
             _kind: PhantomData,
         };
-        r.b.reply_header(index.message().header(), max, reply);
-        let b = &mut r.b;
-        index.echo(OptionCode::CLIENT_IDENTIFIER).for_each(|data| {
-            b.option(OptionCode::CLIENT_IDENTIFIER, data);
-        });
+        r.b.reply_header(header, max, reply);
+        // Rather a reply in `file`/`sname` than none (RFC 2131 §4.1, RFC
+        // 3396 §7): only a message that does not fit is laid out so. Not a
+        // DHCPNAK: Table 3 has it "MUST NOT" use them.
+        let overload = reply != MessageType::Nak;
+        r.b.lay_out_when_full(overload);
         Ok(r)
     }
 
@@ -365,6 +414,13 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
     /// Option 56, a human-readable message (e.g. why a NAK).
     pub fn message(&mut self, text: &[u8]) -> &mut Self {
         self.b.option(OptionCode::MESSAGE, text);
+        self
+    }
+
+    /// When to echo the request's option 82 (default
+    /// [`EchoRelayInfo::WhenRelayed`]); it is written last (RFC 3046 §2.2).
+    pub fn echo_relay_agent_information(&mut self, when: EchoRelayInfo) -> &mut Self {
+        self.echo_relay = when;
         self
     }
 
@@ -431,9 +487,33 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
             }
         }
         let b = &mut self.b;
-        core::mem::replace(&mut self.relay_info, Echo::None).for_each(|data| {
-            b.option(OptionCode::RELAY_AGENT_INFORMATION, data);
-        });
+        // A client identifier of under 2 bytes is malformed (RFC 2132
+        // §9.14): echoing it would make the reply malformed too.
+        let client_id = core::mem::replace(&mut self.client_id, Echo::None);
+        if client_id.len() >= 2 {
+            client_id.for_each(|data| {
+                b.option(OptionCode::CLIENT_IDENTIFIER, data);
+            });
+        }
+        let echo = match self.echo_relay {
+            EchoRelayInfo::WhenRelayed => self.relayed,
+            EchoRelayInfo::Always => true,
+            EchoRelayInfo::Never => false,
+        };
+        let relay_info = core::mem::replace(&mut self.relay_info, Echo::None);
+        let write = |b: &mut MessageBuilder<'_>| {
+            relay_info.for_each(|data| {
+                b.option(OptionCode::RELAY_AGENT_INFORMATION, data);
+            });
+        };
+        if echo && self.relayed {
+            // The relay removes option 82 before the client sees the reply
+            // (RFC 3046 §2.1): it does not count against the client's
+            // maximum size, only against the buffer.
+            b.beyond_limit(relay_info.wire_len(), write);
+        } else if echo {
+            write(b);
+        }
         Ok(())
     }
 }
@@ -442,8 +522,17 @@ impl<'r, 'b> Reply<'r, 'b, kind::Offer> {
     /// A DHCPOFFER answering the DHCPDISCOVER `request`.
     ///
     /// # Errors
-    /// [`ProtocolError::WrongRequest`] when `request` is not a DHCPDISCOVER;
-    /// [`Error::BufferTooSmall`] for a buffer under 240 bytes.
+    /// Each names a defect of the request, except the last:
+    /// - the walk error ([`Error::OptionOverrun`], [`Error::NoMagicCookie`],
+    ///   ...) when `request` is a [`Message`] whose options do not walk (an
+    ///   [`OptionIndex`] has walked already);
+    /// - [`ProtocolError::WrongRequest`] when `request` is not a
+    ///   DHCPDISCOVER (or its option 53 is malformed:
+    ///   [`Error::InvalidLength`]);
+    /// - [`ProtocolError::NotARequest`] when its `op` is not BOOTREQUEST;
+    /// - [`Error::HardwareAddressTooLong`] when its `hlen` exceeds 16, which
+    ///   no reply can copy;
+    /// - [`Error::BufferTooSmall`] for a buffer under 240 bytes.
     #[inline]
     pub fn offer<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
@@ -480,6 +569,13 @@ impl<'r, 'b> Reply<'r, 'b, kind::Ack> {
         r.b.ciaddr(request.header().ciaddr());
         Ok(r)
     }
+
+    /// `ciaddr` 0 instead of the request's (Table 3: "'ciaddr' from
+    /// DHCPREQUEST or 0").
+    pub fn clear_ciaddr(&mut self) -> &mut Self {
+        self.b.ciaddr(Ipv4Addr::UNSPECIFIED);
+        self
+    }
 }
 
 impl<'r, 'b> Reply<'r, 'b, kind::InformAck> {
@@ -505,8 +601,9 @@ impl<'r, 'b> Reply<'r, 'b, kind::InformAck> {
 
 impl<'r, 'b> Reply<'r, 'b, kind::Nak> {
     /// A DHCPNAK answering the DHCPREQUEST `request`: nothing but 53, 54,
-    /// 56, 60 and the echoed 61 and 82; the broadcast bit set when the
-    /// request came through a relay (RFC 2131 §4.3.2).
+    /// 56, 60 and the echoed 61 and 82, all in the options field (Table 3:
+    /// no `file`/`sname`, so never overloaded); the broadcast bit set when
+    /// the request came through a relay (RFC 2131 §4.3.2).
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPREQUEST.
@@ -522,7 +619,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Nak> {
         let mut r = Self::start(request, buf, MessageType::Nak, MessageType::Request)?;
         let h = request.header();
         if !h.giaddr().is_unspecified() {
-            r.b.flags(h.flags().with_broadcast(true));
+            r.b.flags(Flags::broadcast_only());
         }
         Ok(r)
     }
@@ -547,9 +644,13 @@ impl<K: Configures> Reply<'_, '_, K> {
         self
     }
 
-    /// Lets options that do not fit move into `file`/`sname` (option 52).
+    /// Whether options that do not fit may move into `file`/`sname`
+    /// (option 52), and one that fits no single area be split across them
+    /// (RFC 3396 §7): on by default, since a reply laid out so is better
+    /// than none (a reply that fits is never laid out so). `false` for a
+    /// network whose clients are known not to follow option 52.
     pub fn overload_when_full(&mut self, allowed: bool) -> &mut Self {
-        self.b.overload_when_full(allowed);
+        self.b.overload_when_full(allowed).split_when_full(allowed);
         self
     }
 
@@ -696,6 +797,7 @@ mod tests {
         let len = crate::MessageBuilder::new(&mut relayed)
             .unwrap()
             .header(Message::parse(&q[..n]).unwrap().header())
+            .giaddr(Ipv4Addr::new(10, 0, 0, 254))
             .option(OptionCode::MESSAGE_TYPE, &[3])
             .option(OptionCode::SERVER_IDENTIFIER, &[10, 0, 0, 1])
             .option(OptionCode::REQUESTED_IP_ADDRESS, &[10, 0, 0, 9])

@@ -550,11 +550,14 @@ fn check_server(
 /// [`validate`] on `reply`, plus what it must take from `request`
 /// (RFC 2131 Table 3): the reply type answers the request type (OFFER to
 /// DISCOVER, ACK/NAK to REQUEST, ACK to INFORM), `xid`, `htype`, `hlen`,
-/// `chaddr`, `giaddr` and `flags` are copied (a NAK may add the broadcast
+/// `chaddr`, `giaddr` and the broadcast bit are copied (a NAK may add the broadcast
 /// bit, §4.3.2; an ACK may answer a DISCOVER when both carry option 80,
 /// RFC 4039 rapid commit), `ciaddr` in an ACK is the request's or 0, an
-/// ACK to a DHCPINFORM has no option 51 (§4.3.5), and options 61
-/// (RFC 6842 §3) and 82 (RFC 3046 §2.2) are echoed unchanged.
+/// ACK to a DHCPINFORM has no option 51 (§4.3.5), option 61 is echoed
+/// unchanged when the request's is well-formed (RFC 6842 §3), and option
+/// 82 when the request came through a relay (RFC 3046 §2.2; `giaddr` set).
+/// Only the broadcast bit of `flags` and the first `hlen` bytes of
+/// `chaddr` are compared: the rest carry nothing a reply copies.
 pub fn validate_reply(request: &Message<'_>, reply: &Message<'_>) -> Violations {
     validate_reply_with(request, reply, &Policy::STRICT)
 }
@@ -660,18 +663,18 @@ fn check_reply_pair(
     if q.hlen != r.hlen {
         sink(not_copied(Field::Hlen));
     }
-    if q.chaddr != r.chaddr {
+    // Only the first hlen bytes of chaddr carry the address (RFC 2131 §2).
+    if q.chaddr_lossy() != r.chaddr.get(..q.chaddr_lossy().len()).unwrap_or(&r.chaddr) {
         sink(not_copied(Field::Chaddr));
     }
     if q.giaddr != r.giaddr {
         sink(not_copied(Field::Giaddr));
     }
-    // A NAK is broadcast (§4.3.2): servers set the bit whether relayed or not.
-    let flags_ok = if rt == MessageType::Nak {
-        r.flags().with_broadcast(false) == q.flags().with_broadcast(false)
-    } else {
-        q.flags == r.flags
-    };
+    // Only the broadcast bit is copied: the reserved bits are zero in
+    // what a server sends (RFC 2131 §2, checked by validate), whatever the
+    // request had. A NAK is broadcast (§4.3.2): servers set the bit
+    // whether relayed or not.
+    let flags_ok = rt == MessageType::Nak || q.flags().broadcast() == r.flags().broadcast();
     if !flags_ok {
         sink(not_copied(Field::Flags));
     }
@@ -709,7 +712,17 @@ fn check_reply_pair(
             continue;
         }
         let requested = value_in(request_index, code);
-        if requested.is_some() && !same_value(requested, value_in(reply_index, code)) {
+        let must_echo = match requested {
+            None => false,
+            // A client identifier under 2 bytes is malformed (RFC 2132
+            // §9.14): echoing it would make the reply malformed.
+            Some(value) if code == OptionCode::CLIENT_IDENTIFIER => value.len() >= 2,
+            // RFC 3046 §2.2 echoes what a relay added; with giaddr 0 no
+            // relay did (§2.1 discards 82 from untrusted circuits), so a
+            // server may leave it out.
+            Some(_) => !q.giaddr().is_unspecified(),
+        };
+        if must_echo && !same_value(requested, value_in(reply_index, code)) {
             sink(Violation::must(
                 Rule::NotCopied,
                 Subject::Option(code),
