@@ -24,7 +24,7 @@ fi
 
 cd "$(dirname "$0")"
 
-targets="${TARGETS:-parse_walk roundtrip builder capture}"
+targets="${TARGETS:-parse_walk roundtrip builder capture reply}"
 # Per-input limits: anything slower or bigger than this is a bug here.
 per_input_timeout="${FUZZ_TIMEOUT:-10}"
 rss_limit_mb="${FUZZ_RSS_LIMIT_MB:-2048}"

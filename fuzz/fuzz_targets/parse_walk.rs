@@ -384,9 +384,17 @@ fn check_protocol(msg: &Message<'_>) {
     let server = Ipv4Addr::new(10, 0, 0, 1);
     let mut out = [0u8; 1500];
     let built = match Reply::offer(msg, &mut out) {
-        Ok(mut r) => r.yiaddr(yiaddr).server_identifier(server).lease_time(60).finish(),
+        Ok(mut r) => r
+            .yiaddr(yiaddr)
+            .server_identifier(server)
+            .lease_time(60)
+            .finish(),
         Err(_) => match Reply::ack(msg, &mut out) {
-            Ok(mut r) => r.yiaddr(yiaddr).server_identifier(server).lease_time(60).finish(),
+            Ok(mut r) => r
+                .yiaddr(yiaddr)
+                .server_identifier(server)
+                .lease_time(60)
+                .finish(),
             Err(_) => match Reply::nak(msg, &mut out) {
                 Ok(mut r) => r.server_identifier(server).finish(),
                 Err(e) => {
