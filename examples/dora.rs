@@ -262,13 +262,10 @@ pub mod server {
         }
 
         fn parameters<K: dhcpwire::protocol::Configures>(&self, r: &mut Reply<'_, '_, K>) {
-            r.subnet_mask(self.config.subnet_mask);
-            if let Some(router) = self.config.router {
-                r.routers([router]);
-            }
-            if !self.config.dns.is_empty() {
-                r.dns_servers(&self.config.dns);
-            }
+            // An empty list writes no option (RFC 2132: at least one).
+            r.subnet_mask(self.config.subnet_mask)
+                .routers(self.config.router)
+                .dns_servers(&self.config.dns);
         }
 
         fn answer(

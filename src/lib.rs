@@ -8,45 +8,46 @@
 //! [`Error`] that says what was expected and at which byte offset.
 //!
 //! ```
-//! # fn main() -> Result<(), dhcpwire::Error> {
-//! use dhcpwire::{DhcpOption, Message, MessageBuilder, MessageMut, MessageType, OptionCode};
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use dhcpwire::protocol::{ClientMessage, Reply, validate, validate_reply};
+//! use dhcpwire::{DhcpOption, Message, MessageMut, MessageType};
 //! use std::net::Ipv4Addr;
 //!
-//! // A client's Discover, as a server would receive it.
-//! let mut discover = [0u8; 300];
-//! let len = MessageBuilder::new(&mut discover)?
-//!     .xid(0x0a00_0001)
-//!     .htype(1)
-//!     .chaddr(&[0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a])
-//!     .message_type(MessageType::Discover)
+//! // A client's Discover (op BOOTREQUEST, what RFC 2131 Table 5 allows).
+//! let chaddr = [0x0a, 0x16, 0x36, 0xfb, 0xbb, 0x4a];
+//! let mut discover = [0u8; 1500];
+//! let len = ClientMessage::discover(&mut discover, 0x0a00_0001, &chaddr)?
 //!     .host_name(b"laptop-a")
 //!     .finish()?;
+//! assert!(validate(&Message::parse(&discover[..len])?).is_empty());
 //!
 //! // A relay edits it in place on the way to the server.
 //! MessageMut::parse(&mut discover[..len])?
 //!     .set_giaddr(Ipv4Addr::new(10, 198, 27, 4))
 //!     .increment_hops()?;
 //!
-//! // The server parses it (O(1)), walks the options lazily, decodes them.
-//! let msg = Message::parse(&discover[..len])?;
-//! assert_eq!(msg.message_type()?, Some(MessageType::Discover));
-//! for opt in msg.options() {
-//!     let opt = opt?; // the error would say what and at which offset
-//!     if let DhcpOption::HostName(name) = opt.decode()? {
+//! // The server parses it (O(1)), indexes its options (one walk), and
+//! // decodes them whole; a malformed one is an error naming its offset.
+//! let request = Message::parse(&discover[..len])?;
+//! let idx = request.index()?;
+//! assert_eq!(idx.message_type()?, Some(MessageType::Discover));
+//! for value in idx.values() {
+//!     if let DhcpOption::HostName(name) = value.decode()? {
 //!         assert_eq!(name.as_bytes(), b"laptop-a");
 //!     }
 //! }
 //!
-//! // And answers into its own buffer, without allocating.
-//! let mut reply = [0u8; 576];
-//! let n = MessageBuilder::reply_to(&msg, MessageType::Offer, &mut reply)?
+//! // And answers into its own buffer, without allocating, through `Reply`
+//! // (Table 3: what is copied, what is echoed, what is required).
+//! let mut buf = [0u8; 1500];
+//! let offer = Reply::offer(&idx, &mut buf)?
 //!     .yiaddr(Ipv4Addr::new(192, 168, 1, 100))
 //!     .server_identifier(Ipv4Addr::new(192, 168, 1, 1))
 //!     .lease_time(300)
-//!     .finish()?;
-//! let offer = Message::parse(&reply[..n])?;
+//!     .finish_message()?;
 //! assert_eq!(offer.xid(), 0x0a00_0001);
 //! assert_eq!(offer.giaddr(), Ipv4Addr::new(10, 198, 27, 4));
+//! assert!(validate_reply(&request, &offer).is_empty());
 //! # Ok(()) }
 //! ```
 //!

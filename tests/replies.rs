@@ -938,3 +938,54 @@ fn an_ack_may_clear_ciaddr() {
     assert_eq!(reply.ciaddr(), Ipv4Addr::UNSPECIFIED);
     assert!(validate_reply(&request, &reply).is_empty());
 }
+
+/// The README once answered with `MessageBuilder::reply_to`, which echoes
+/// neither 61 nor 82: on the real relayed DISCOVER of the corpus that is
+/// two MUST violations, and none through `Reply::offer`.
+#[cfg(feature = "capture")]
+#[test]
+fn the_relayed_discover_of_the_corpus_is_answered_without_violations_through_reply() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/corpus/leasequery-iscdhcpd.pcap");
+    let frames = dhcpwire::capture::read(&std::fs::read(path).unwrap()).unwrap();
+    let discover = frames
+        .iter()
+        .flatten()
+        .find_map(|d| {
+            let msg = Message::parse(&d.payload).ok()?;
+            (msg.message_type() == Ok(Some(MessageType::Discover))).then_some(d.payload.clone())
+        })
+        .unwrap();
+    let request = Message::parse(&discover).unwrap();
+    assert_eq!(request.giaddr(), Ipv4Addr::new(10, 99, 25, 1));
+    let mut buf = [0u8; 1500];
+    let n = MessageBuilder::reply_to(&request, MessageType::Offer, &mut buf)
+        .unwrap()
+        .yiaddr(OFFERED)
+        .server_identifier(SERVER)
+        .lease_time(300)
+        .finish()
+        .unwrap();
+    let by_hand = Message::parse(&buf[..n]).unwrap();
+    let found: Vec<_> = validate_reply(&request, &by_hand)
+        .iter()
+        .map(|v| (v.rule, v.subject, v.severity))
+        .collect();
+    let must = dhcpwire::protocol::Severity::Must;
+    assert_eq!(
+        found,
+        [
+            (Rule::NotCopied, Subject::Option(OptionCode(61)), must),
+            (Rule::NotCopied, Subject::Option(OptionCode(82)), must)
+        ]
+    );
+    let mut buf = [0u8; 1500];
+    let offer = Reply::offer(&request, &mut buf)
+        .unwrap()
+        .yiaddr(OFFERED)
+        .server_identifier(SERVER)
+        .lease_time(300)
+        .finish_message()
+        .unwrap();
+    assert!(validate_reply(&request, &offer).is_empty());
+}
