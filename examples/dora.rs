@@ -36,7 +36,7 @@ use std::time::{Duration, Instant};
 use dhcpwire::protocol::{
     ClientMessage, Destination, LeaseTimers, Policy, RequestState, validate_with,
 };
-use dhcpwire::{Area, Message, MessageBuilder, MessageMut, MessageType, OptionCode};
+use dhcpwire::{Message, MessageBuilder, MessageMut, MessageType, OptionCode};
 
 /// A small DHCP server: one subnet, one pool, leases by hardware address.
 /// Transport-free: [`Server::handle`] turns a request into a reply and the
@@ -493,20 +493,6 @@ fn run_server(
     }
 }
 
-/// Copies the options area of `msg`, except option `skip`, into `b`; the
-/// header (copied before) already carries `file` and `sname`, with any
-/// options overloaded into them. `false` when the options cannot be walked:
-/// the datagram is dropped rather than forwarded cut short.
-fn copy_options(msg: &Message<'_>, b: &mut MessageBuilder<'_>, skip: OptionCode) -> bool {
-    for opt in msg.options() {
-        let Ok(opt) = opt else { return false };
-        if opt.area == Area::Options && opt.code != skip {
-            b.option(opt.code, opt.data);
-        }
-    }
-    true
-}
-
 /// The relay thread: client → server adds giaddr, hops and option 82
 /// (RFC 1542 §4.1.1, RFC 3046 §2.1); server → client strips option 82
 /// (RFC 3046 §2.2) and delivers on the client link.
@@ -533,17 +519,17 @@ fn run_relay(
                 );
                 continue;
             }
-            let built = MessageBuilder::new(&mut out).map(|mut b| {
-                b.header(msg.header());
-                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION).then(|| {
-                    b.relay_agent_information(&[
-                        (1, b"eth0/3:vlan17"),
-                        (2, b"relay-192.168.1.254"),
-                    ]);
-                    b.finish()
-                })
-            });
-            let Ok(Some(Ok(len))) = built else { continue };
+            // A copy without any option 82 the client put there, ours last.
+            let built =
+                MessageBuilder::relay(&msg, Some(OptionCode::RELAY_AGENT_INFORMATION), &mut out)
+                    .and_then(|mut b| {
+                        b.relay_agent_information(&[
+                            (1, b"eth0/3:vlan17"),
+                            (2, b"relay-192.168.1.254"),
+                        ])
+                        .finish()
+                    });
+            let Ok(len) = built else { continue };
             let Ok(mut m) = MessageMut::parse(&mut out[..len]) else {
                 continue;
             };
@@ -559,11 +545,10 @@ fn run_relay(
             );
             let _ = socket.send_to(&out[..len], server_addr);
         } else {
-            let built = MessageBuilder::new(&mut out).map(|mut b| {
-                b.header(msg.header());
-                copy_options(&msg, &mut b, OptionCode::RELAY_AGENT_INFORMATION).then(|| b.finish())
-            });
-            let Ok(Some(Ok(len))) = built else { continue };
+            let built =
+                MessageBuilder::relay(&msg, Some(OptionCode::RELAY_AGENT_INFORMATION), &mut out)
+                    .and_then(|mut b| b.finish());
+            let Ok(len) = built else { continue };
             let how = if msg.flags().broadcast() {
                 "broadcast 255.255.255.255:68".to_string()
             } else {

@@ -989,3 +989,61 @@ fn the_relayed_discover_of_the_corpus_is_answered_without_violations_through_rep
         .unwrap();
     assert!(validate_reply(&request, &offer).is_empty());
 }
+
+/// Through a relay and back: the relay adds a 304-byte option 82 with
+/// `MessageBuilder::relay`, the server echoes it past the client's 548
+/// bytes, and the relay's copy for the client, 82 stripped, fits them.
+#[test]
+fn a_relay_adds_82_and_strips_it_from_the_reply_which_then_fits_the_client() {
+    let mut frame = [0u8; 1500];
+    let discover = dhcpwire::protocol::ClientMessage::discover(&mut frame, 9, &[2, 0, 0, 0, 0, 9])
+        .unwrap()
+        .client_identifier(1, &[2, 0, 0, 0, 0, 9])
+        .finish_message()
+        .unwrap();
+    let circuit = [0xc1u8; 200];
+    let remote = [0x2eu8; 100];
+    let mut relayed = [0u8; 1500];
+    let request = MessageBuilder::relay(&discover, None, &mut relayed)
+        .unwrap()
+        .giaddr(RELAY)
+        .hops(1)
+        .relay_agent_information(&[(1, &circuit), (2, &remote)])
+        .finish_message()
+        .unwrap();
+    let codes: Vec<u8> = request.options().map(|o| o.unwrap().code.0).collect();
+    assert_eq!(codes, [53, 61, 82, 82]);
+    let mut buf = [0u8; 1500];
+    let reply = Reply::offer(&request, &mut buf)
+        .unwrap()
+        .yiaddr(OFFERED)
+        .server_identifier(SERVER)
+        .lease_time(3600)
+        .dns_servers(&configs()[2].dns[..40])
+        .finish_message()
+        .unwrap();
+    assert!(reply.len() > 548);
+    assert!(validate_reply(&request, &reply).is_empty());
+    let mut out = [0u8; 1500];
+    let to_client = MessageBuilder::relay(&reply, Some(OptionCode(82)), &mut out)
+        .unwrap()
+        .finish_message()
+        .unwrap();
+    assert!(to_client.len() <= 548, "{}", to_client.len());
+    assert!(to_client.option(OptionCode(82)).unwrap().is_none());
+    // Against what the client sent, only giaddr differs: the relay's.
+    let found: Vec<_> = validate_reply(&discover, &to_client)
+        .iter()
+        .map(|v| (v.rule, v.subject))
+        .collect();
+    let giaddr = Subject::Field(dhcpwire::protocol::Field::Giaddr);
+    assert_eq!(found, [(Rule::NotCopied, giaddr)]);
+    // A request whose options do not walk is not forwarded.
+    let mut broken = discover.as_bytes().to_vec();
+    broken[241] = 250;
+    let broken = Message::parse(&broken).unwrap();
+    assert!(matches!(
+        MessageBuilder::relay(&broken, None, &mut out),
+        Err(Error::OptionOverrun { offset: 240, .. })
+    ));
+}

@@ -187,6 +187,57 @@ impl<'b> MessageBuilder<'b> {
         Ok(b)
     }
 
+    /// Starts the copy of `msg` that a relay agent forwards (RFC 1542
+    /// §4.1, RFC 3046 §2.1): its header as it is (`file` and `sname` too,
+    /// with any options overloaded into them) and the options of its
+    /// options field in order, without PAD and END and without option
+    /// `strip` (82 when forwarding a server's reply to the client, RFC 3046
+    /// §2.2). More options can then be added: a relay adds its option 82,
+    /// which RFC 3046 §2.1 places last. Setting `giaddr` and counting the
+    /// hop stay the caller's (RFC 1542 §4.1.1: drop at 16 hops).
+    ///
+    /// ```
+    /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+    /// use dhcpwire::protocol::ClientMessage;
+    /// use dhcpwire::{Message, MessageBuilder};
+    /// use std::net::Ipv4Addr;
+    /// let mut frame = [0u8; 1500];
+    /// let discover = ClientMessage::discover(&mut frame, 7, &[2, 0, 0, 0, 0, 1])?
+    ///     .host_name(b"printer")
+    ///     .finish_message()?;
+    /// let mut out = [0u8; 1500];
+    /// let relayed = MessageBuilder::relay(&discover, None, &mut out)?
+    ///     .giaddr(Ipv4Addr::new(10, 0, 7, 1))
+    ///     .hops(discover.hops + 1)
+    ///     .relay_agent_information(&[(1, b"ge-0/0/7")])
+    ///     .finish_message()?;
+    /// let idx = relayed.index()?;
+    /// let codes: Vec<u8> = idx.codes().map(|c| c.0).collect();
+    /// assert_eq!(codes, [53, 12, 82]);
+    /// let agent = idx.relay_agent_information()?.unwrap();
+    /// assert!(agent.circuit_id().unwrap() == b"ge-0/0/7"[..]);
+    /// # Ok(()) }
+    /// ```
+    ///
+    /// # Errors
+    /// The walk error of `msg`'s options (a message cut short is not
+    /// forwarded), or [`Error::BufferTooSmall`].
+    pub fn relay(
+        msg: &Message<'_>,
+        strip: Option<OptionCode>,
+        buf: &'b mut [u8],
+    ) -> Result<Self, Error> {
+        let mut b = Self::new(buf)?;
+        b.header(msg.header());
+        for opt in msg.options() {
+            let opt = opt?;
+            if opt.area == Area::Options && Some(opt.code) != strip {
+                b.option(opt.code, opt.data);
+            }
+        }
+        Ok(b)
+    }
+
     /// Starts a reply to `request` (RFC 2131 §4.3): op BOOTREPLY, hops 0,
     /// `xid`, `htype`, `hlen`, `giaddr` and `chaddr` copied from the
     /// request, the broadcast bit of `flags` copied (the reserved bits are
