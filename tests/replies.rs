@@ -6,6 +6,10 @@
 //! refusal names. Then one regression test per disagreement found when
 //! real servers were moved onto `Reply`.
 
+// Serving the captures needs the capture readers; without them only the
+// regression tests run, and the serving helpers go unused.
+#![cfg_attr(not(feature = "capture"), allow(dead_code, unused_imports))]
+
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
@@ -251,6 +255,7 @@ fn serve(request: &Message<'_>, config: &Config, what: &str) -> Tally {
 
 /// Every message of every capture under `root` (recursively), with its
 /// file and frame number.
+#[cfg(feature = "capture")]
 fn captured_messages(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
