@@ -89,7 +89,8 @@
 
 #[cfg(any(feature = "alloc", test))]
 extern crate alloc;
-#[cfg(any(feature = "std", test))]
+// `arbitrary`'s derive names `std` (the `arbitrary` crate needs it).
+#[cfg(any(feature = "std", feature = "arbitrary", test))]
 extern crate std;
 
 #[cfg(feature = "arbitrary")]
