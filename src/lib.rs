@@ -104,6 +104,9 @@ pub mod header;
 mod layout;
 pub mod message;
 pub mod options;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod proptest;
 pub mod protocol;
 mod tlv;
 

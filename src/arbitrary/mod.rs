@@ -1151,6 +1151,24 @@ impl ArbitraryMessage {
         Self::generate(&mut Unstructured::new(data), config)
     }
 
+    /// A message built elsewhere (the client request strategies), held as
+    /// generated output.
+    #[cfg(feature = "proptest")]
+    pub(crate) fn from_built(bytes: &[u8], generated: Generated) -> Self {
+        let mut buf = [0u8; Self::CAPACITY];
+        let n = bytes.len().min(Self::CAPACITY);
+        if let (Some(dst), Some(src)) = (buf.get_mut(..n), bytes.get(..n)) {
+            dst.copy_from_slice(src);
+        }
+        ArbitraryMessage {
+            bytes: buf,
+            generated: Generated {
+                len: n,
+                ..generated
+            },
+        }
+    }
+
     /// The message's bytes: what a server receives as a UDP payload.
     pub fn as_bytes(&self) -> &[u8] {
         self.bytes.get(..self.generated.len).unwrap_or(&[])
