@@ -242,6 +242,7 @@ impl Generated {
             malformed_options: 0,
             walk_error: false,
             split_options: 0,
+            bootp: false,
         }
     }
 }

@@ -53,6 +53,7 @@ struct Seen {
     follows_rfc2131: usize,
     malformed: usize,
     walk_errors: usize,
+    bootp: usize,
     max_len: usize,
 }
 
@@ -62,13 +63,21 @@ fn check(bytes: &[u8], generated: &Generated, seen: &mut Seen) {
     assert_eq!(bytes.len(), generated.len);
     seen.max_len = seen.max_len.max(bytes.len());
     let msg = Message::parse(bytes).expect("parses");
-    msg.cookie().expect("has the cookie");
     match msg.hlen {
         0 => seen.hlen_0 += 1,
         16 => seen.hlen_16 += 1,
         17.. => seen.hlen_over_16 += 1,
         _ => {}
     }
+    if generated.bootp {
+        seen.bootp += 1;
+        assert_eq!(msg.bootp_vendor_area().map(<[u8]>::len), Some(64));
+        let mut out = vec![0u8; bytes.len()];
+        let n = rebuild(&msg, &mut out).expect("rebuilds");
+        assert_eq!(&out[..n], bytes, "rebuild differs");
+        return;
+    }
+    msg.cookie().expect("has the cookie");
     if generated.walk_error {
         seen.walk_errors += 1;
         assert!(msg.options().any(|o| o.is_err()), "walk error promised");
@@ -255,6 +264,7 @@ fn one_hundred_thousand_default_messages() {
         ("bytes after END", seen.after_end),
         ("PAD runs", seen.pad_runs),
         ("PXE option 43", seen.pxe),
+        ("plain BOOTP", seen.bootp),
     ] {
         assert!(n > 100, "{what}: {n}");
     }

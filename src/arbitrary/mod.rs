@@ -19,9 +19,10 @@
 //!
 //! Everything written parses with [`Message::parse`], walks without error
 //! (unless [`Config::malformed_rate`] asked for a truncated option at the
-//! end, reported in [`Generated::walk_error`]), decodes (except the
-//! options counted in [`Generated::malformed_options`]) and re-encodes
-//! byte for byte with [`builder::rebuild`](crate::builder::rebuild).
+//! end, reported in [`Generated::walk_error`], or the message is plain
+//! BOOTP, [`Generated::bootp`]), decodes (except the options counted in
+//! [`Generated::malformed_options`]) and re-encodes byte for byte with
+//! [`builder::rebuild`](crate::builder::rebuild).
 //!
 //! A zero byte, and an input that runs out, always take the plainest
 //! branch: inputs that shrink toward fewer and smaller bytes give smaller,
@@ -104,7 +105,9 @@ pub struct Config {
     /// Whether to write what real senders do although RFC 2131 frowns on
     /// it: PAD runs, a missing END, bytes after END, no padding to 300
     /// bytes, garbage after `chaddr`'s `hlen` bytes and in `sname`/`file`,
-    /// option 53 missing or not first (default true).
+    /// option 53 missing or not first, and now and then a plain BOOTP
+    /// message without the magic cookie ([`Generated::bootp`]) (default
+    /// true).
     pub quirks: bool,
     /// Chance in 256 that a message follows RFC 2131 Tables 3 and 5 for
     /// its type (`op`, `ciaddr`, `yiaddr`, `siaddr`, `hops`, `secs`,
@@ -272,6 +275,10 @@ pub struct Generated {
     pub walk_error: bool,
     /// How many options were split into several instances (RFC 3396).
     pub split_options: usize,
+    /// A plain BOOTP message (RFC 951, a quirk: 3 in 256): no magic
+    /// cookie, so no options to walk ([`Message::bootp_vendor_area`] has
+    /// its 64-byte vendor area); `rebuild` reproduces it all the same.
+    pub bootp: bool,
 }
 
 /// The RFC 2131 tables' demands on one message type, as the generator
@@ -520,11 +527,12 @@ pub fn write_message(
             malformed_options: 0,
             walk_error: false,
             split_options: 0,
+            bootp: false,
         },
         conform: false,
         lease: 0,
     };
-    w.message(&mut g, fixed);
+    w.message(&mut g, fixed, cookie);
     Ok(w.generated)
 }
 
@@ -543,9 +551,13 @@ struct Writer<'c, 'b> {
 }
 
 impl Writer<'_, '_> {
-    fn message(&mut self, g: &mut Gen<'_, '_>, fixed: &mut [u8]) {
+    fn message(&mut self, g: &mut Gen<'_, '_>, fixed: &mut [u8], cookie: &mut [u8]) {
         let config = self.config;
         let quirks = config.quirks;
+        if quirks && g.unlikely(3) {
+            self.bootp(g, fixed, cookie);
+            return;
+        }
         // Option 53, and the table rules of its type.
         let types = config.message_types;
         let mut mtype = g.pick(types).unwrap_or(MessageType::Discover);
@@ -633,6 +645,38 @@ impl Writer<'_, '_> {
         self.finish(g);
         self.generated.follows_rfc2131 =
             self.conform && self.generated.malformed_options == 0 && !self.generated.walk_error;
+    }
+
+    /// A plain BOOTP message (RFC 951): no magic cookie, a 64-byte vendor
+    /// area of zeros or any bytes, 300 bytes in all.
+    fn bootp(&mut self, g: &mut Gen<'_, '_>, fixed: &mut [u8], cookie: &mut [u8]) {
+        let mtype = if g.likely(128) {
+            MessageType::Discover
+        } else {
+            MessageType::Offer
+        };
+        self.header(g, fixed, mtype, &Rules::ANY);
+        self.names(g, &Rules::ANY);
+        let zeros = g.likely(128);
+        if zeros {
+            cookie.fill(0);
+        } else {
+            g.fill(cookie);
+            if cookie == MAGIC_COOKIE {
+                if let Some(b) = cookie.first_mut() {
+                    *b ^= 1;
+                }
+            }
+        }
+        let main = &mut self.areas.main;
+        let n = main.room().min(60);
+        if zeros {
+            main.push([0u8; 60].get(..n).unwrap_or(&[]));
+        } else {
+            main.random(g, n);
+        }
+        self.generated.bootp = true;
+        self.generated.len = MIN_DHCP_LEN + main.len();
     }
 
     /// The fixed header fields (not `sname`/`file`).
@@ -1141,6 +1185,7 @@ impl ArbitraryMessage {
             malformed_options: 0,
             walk_error: false,
             split_options: 0,
+            bootp: false,
         });
         ArbitraryMessage { bytes, generated }
     }
