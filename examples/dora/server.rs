@@ -16,7 +16,7 @@ use dhcpwire::protocol::{
     Destination, LeaseTimers, Policy, ProtocolError, Reply, RequestKind, Severity,
     reply_destination, request_kind, validate_with,
 };
-use dhcpwire::{Message, MessageType};
+use dhcpwire::{Error, Message, MessageType};
 
 /// What the server hands out.
 #[derive(Debug, Clone)]
@@ -141,16 +141,38 @@ impl Server {
         LeaseTimers::new(self.config.lease_secs)
     }
 
-    /// Answers `req` (received at server time `now`) into `out`.
+    /// Answers `req` (received at server time `now`) into `out`. A reply
+    /// that cannot fit the client's maximum message size (a client
+    /// identifier or relay information of hundreds of bytes, which the
+    /// reply must echo) is not sent, and changes no lease.
     ///
     /// # Errors
-    /// A reply that could not be built (a bug, or `out` too small).
+    /// A reply that could not be built for another reason (a bug).
     pub fn handle(
         &mut self,
         req: &Message<'_>,
         now: Duration,
         out: &mut [u8],
     ) -> Result<Handled, ProtocolError> {
+        match self.respond(req, now, out) {
+            Err(ProtocolError::Wire(Error::BufferTooSmall { needed, available })) => Ok(silent(
+                format!("no answer: the reply needs {needed} bytes, the client takes {available}"),
+            )),
+            other => other,
+        }
+    }
+
+    fn respond(
+        &mut self,
+        req: &Message<'_>,
+        now: Duration,
+        out: &mut [u8],
+    ) -> Result<Handled, ProtocolError> {
+        if req.cookie().is_err() {
+            // Validation has no rule for plain BOOTP, and it has no
+            // options to read.
+            return Ok(silent("plain BOOTP (no magic cookie): not served"));
+        }
         let problems = validate_with(req, &Policy::REAL_WORLD);
         if problems.iter().any(|v| v.severity == Severity::Must) {
             let mut note = String::from("dropped, it breaks RFC 2131:");
@@ -166,6 +188,10 @@ impl Server {
                 let Some(ip) = self.pick(&chaddr, req.requested_ip(), now) else {
                     return Ok(silent("pool exhausted: no offer"));
                 };
+                let mut r = Reply::offer(req, out)?;
+                r.yiaddr(ip).server_identifier(id).timers(&self.timers());
+                self.parameters(&mut r);
+                let len = r.finish()?;
                 self.leases.insert(
                     ip,
                     Lease {
@@ -174,10 +200,7 @@ impl Server {
                         until: now + self.config.offer_hold,
                     },
                 );
-                let mut r = Reply::offer(req, out)?;
-                r.yiaddr(ip).server_identifier(id).timers(&self.timers());
-                self.parameters(&mut r);
-                (r.finish()?, format!("offers {ip}"))
+                (len, format!("offers {ip}"))
             }
             Some(MessageType::Request) => return self.request(req, chaddr, now, out),
             Some(MessageType::Decline) => {
@@ -267,6 +290,12 @@ impl Server {
         out: &mut [u8],
     ) -> Result<Handled, ProtocolError> {
         let timers = self.timers();
+        let mut r = Reply::ack(req, out)?;
+        r.yiaddr(ip)
+            .server_identifier(self.config.server_id)
+            .timers(&timers);
+        self.parameters(&mut r);
+        let len = r.finish()?;
         self.leases.insert(
             ip,
             Lease {
@@ -275,12 +304,6 @@ impl Server {
                 until: now + Duration::from_secs(u64::from(timers.lease)),
             },
         );
-        let mut r = Reply::ack(req, out)?;
-        r.yiaddr(ip)
-            .server_identifier(self.config.server_id)
-            .timers(&timers);
-        self.parameters(&mut r);
-        let len = r.finish()?;
         self.answer(req, out, len, format!("leases {ip} for {} s", timers.lease))
     }
 
