@@ -17,9 +17,11 @@
 //!
 //! proptest! {
 //!     // In a test crate, each with #[test].
-//!     fn my_parser_never_panics(input in dhcpwire::proptest::message()) {
+//!     fn messages_rebuild(input in dhcpwire::proptest::message()) {
 //!         let msg = Message::parse(input.as_bytes()).unwrap();
-//!         prop_assert!(msg.options().all(|o| o.is_ok()));
+//!         let mut out = [0u8; 1500];
+//!         let n = dhcpwire::builder::rebuild(&msg, &mut out).unwrap();
+//!         prop_assert_eq!(&out[..n], input.as_bytes());
 //!     }
 //!
 //!     fn renewals_are_valid(req in dhcpwire::proptest::client_request(ClientKind::Renewing)) {
@@ -27,7 +29,7 @@
 //!     }
 //! }
 //! # fn main() {
-//! my_parser_never_panics();
+//! messages_rebuild();
 //! renewals_are_valid();
 //! # }
 //! ```
