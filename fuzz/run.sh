@@ -8,7 +8,8 @@
 # The targets: parse_walk, roundtrip, builder and capture fuzz the library;
 # generator fuzzes dhcpwire::arbitrary (what it writes parses, walks,
 # decodes and rebuilds); serve and serve_raw fuzz the DORA example's server
-# handler, with ArbitraryMessage and with raw bytes.
+# handler, with ArbitraryMessage and with raw bytes. handler (the README's
+# example target) is built with the others but not run.
 #
 # Exits non-zero when any target crashes, times out, leaks, or runs out of
 # memory (libFuzzer's exit code), or when the build fails. Inputs that fail

@@ -62,14 +62,20 @@
 //!   Table 5, validation, where a reply goes, lease timers.
 //! - `capture` (feature `capture`): DHCP messages out of pcap, pcapng,
 //!   tcpdump text and hex dumps.
+//! - `arbitrary` and `proptest` (features of those names): generated
+//!   messages for fuzzing and property-testing DHCP software.
 //!
 //! ## Features
 //! - `std` (default): implies `alloc`; nothing in the core needs it.
 //! - `alloc`: `OptionValue::to_vec`, `Message::deviations`,
 //!   `protocol::validate_vec`.
 //! - `bytes`: `MessageBuilder::finish_to` any `bytes::BufMut`.
-//! - `arbitrary`: `Arbitrary` for codes, message types, `Op`, `Flags`,
-//!   `Area` and `Overload`.
+//! - `arbitrary`: the `arbitrary` module (structure-aware
+//!   fuzzing input: `ArbitraryMessage`, `ArbitraryOption`), and
+//!   `Arbitrary` for codes, message types, `Op`, `Flags`, `Area` and
+//!   `Overload`.
+//! - `proptest`: the `proptest` module, strategies for messages,
+//!   typed options and RFC 2131 Table 5 requests (needs `std`).
 //! - `serde`: `Serialize` for typed option values.
 //! - `capture`: the capture readers (pcap-parser, etherparse).
 
