@@ -57,10 +57,11 @@ proptest! {
         holds(&input)?;
     }
 
-    /// 5,000 messages with malformed options and truncated ends.
+    /// 5,000 messages with malformed options, truncated ends and plain
+    /// BOOTP.
     #[test]
     fn malformed_messages_say_so(
-        input in dhcpwire::proptest::message_with(Config::DEFAULT.malformed_rate(64))
+        input in dhcpwire::proptest::message_with(Config::DEFAULT.malformed_rate(64).bootp_rate(8))
     ) {
         holds(&input)?;
     }

@@ -22,7 +22,7 @@ use libfuzzer_sys::fuzz_target;
 
 const CONFIGS: [Config; 4] = [
     Config::DEFAULT,
-    Config::DEFAULT.malformed_rate(48),
+    Config::DEFAULT.malformed_rate(48).bootp_rate(8),
     Config::DEFAULT
         .message_types(Config::CLIENT_TYPES)
         .quirks(false)

@@ -16,10 +16,12 @@ use arbitrary::Unstructured;
 use dhcpwire::arbitrary::{ArbitraryMessage, Config};
 use libfuzzer_sys::fuzz_target;
 
-/// Client messages to the server of `support/dora.rs`: its address, its
-/// pool and one address elsewhere, and two clients.
+/// Client messages to the server of `support/dora.rs` (and 1.2% plain
+/// BOOTP): its address, its pool and one address elsewhere, and two
+/// clients.
 const CONFIG: Config = Config::DEFAULT
     .message_types(Config::CLIENT_TYPES)
+    .bootp_rate(3)
     .addresses(&[
         dora::SERVER_ID,
         dora::POOL.0,

@@ -11,7 +11,8 @@
 //! catalogue), option 82 with typed relay sub-options, PXE sub-options of
 //! option 43 with option 60 `PXEClient`, vendor sub-options of 124 and 125,
 //! unknown codes, option overload into `file` and `sname`, RFC 3396 splits
-//! (across areas too), PAD runs, a missing END and bytes after END. Most
+//! (across areas too), PAD runs, a missing END and bytes after END, and
+//! (when [`Config::bootp_rate`] asks) plain BOOTP. Most
 //! messages also follow RFC 2131 Tables 3 and 5 for their type
 //! ([`Config::rfc2131_rate`]), so that a server does not drop them at its
 //! first check; [`Config`] aims the generator at a handler (message types,
@@ -19,8 +20,8 @@
 //!
 //! Everything written parses with [`Message::parse`], walks without error
 //! (unless [`Config::malformed_rate`] asked for a truncated option at the
-//! end, reported in [`Generated::walk_error`], or the message is plain
-//! BOOTP, [`Generated::bootp`]), decodes (except the options counted in
+//! end, reported in [`Generated::walk_error`], or for plain BOOTP, which
+//! has no options, [`Generated::bootp`]), decodes (except the options counted in
 //! [`Generated::malformed_options`]) and re-encodes byte for byte with
 //! [`builder::rebuild`](crate::builder::rebuild).
 //!
@@ -105,10 +106,12 @@ pub struct Config {
     /// Whether to write what real senders do although RFC 2131 frowns on
     /// it: PAD runs, a missing END, bytes after END, no padding to 300
     /// bytes, garbage after `chaddr`'s `hlen` bytes and in `sname`/`file`,
-    /// option 53 missing or not first, and now and then a plain BOOTP
-    /// message without the magic cookie ([`Generated::bootp`]) (default
-    /// true).
+    /// option 53 missing or not first (default true).
     pub quirks: bool,
+    /// Chance in 256 of a plain BOOTP message (RFC 951): no magic cookie,
+    /// so no DHCP options to walk ([`Generated::bootp`]); a server must
+    /// ignore it without failing (default 0: DHCP messages only; 3 is 1.2%).
+    pub bootp_rate: u8,
     /// Chance in 256 that a message follows RFC 2131 Tables 3 and 5 for
     /// its type (`op`, `ciaddr`, `yiaddr`, `siaddr`, `hops`, `secs`,
     /// `flags`, the options required and forbidden, consistent T1/T2 and
@@ -175,6 +178,7 @@ impl Config {
         overload: true,
         splits: true,
         quirks: true,
+        bootp_rate: 0,
         rfc2131_rate: 192,
         oversized_hlen_rate: 4,
         addresses: &[],
@@ -220,6 +224,12 @@ impl Config {
     /// Sets [`quirks`](Self::quirks).
     pub const fn quirks(mut self, on: bool) -> Self {
         self.quirks = on;
+        self
+    }
+
+    /// Sets [`bootp_rate`](Self::bootp_rate).
+    pub const fn bootp_rate(mut self, rate: u8) -> Self {
+        self.bootp_rate = rate;
         self
     }
 
@@ -275,9 +285,9 @@ pub struct Generated {
     pub walk_error: bool,
     /// How many options were split into several instances (RFC 3396).
     pub split_options: usize,
-    /// A plain BOOTP message (RFC 951, a quirk: 3 in 256): no magic
-    /// cookie, so no options to walk ([`Message::bootp_vendor_area`] has
-    /// its 64-byte vendor area); `rebuild` reproduces it all the same.
+    /// A plain BOOTP message ([`Config::bootp_rate`]): no magic cookie,
+    /// so no options to walk ([`Message::bootp_vendor_area`] has its
+    /// 64-byte vendor area); `rebuild` reproduces it all the same.
     pub bootp: bool,
 }
 
@@ -554,7 +564,7 @@ impl Writer<'_, '_> {
     fn message(&mut self, g: &mut Gen<'_, '_>, fixed: &mut [u8], cookie: &mut [u8]) {
         let config = self.config;
         let quirks = config.quirks;
-        if quirks && g.unlikely(3) {
+        if g.unlikely(config.bootp_rate) {
             self.bootp(g, fixed, cookie);
             return;
         }
