@@ -414,6 +414,32 @@ fn every_typed_code_has_values_that_decode() {
     assert!(none.value().is_empty());
 }
 
+/// In a message too small for what its type requires, `Generated` says it
+/// does not follow RFC 2131 (and has no option 53 when that did not fit).
+#[test]
+fn tiny_messages_say_what_they_hold() {
+    let mut rng = Bytes(17);
+    let mut buf = [0u8; 300];
+    let (mut follow, mut not) = (0, 0);
+    for max in [244, 246, 250, 256] {
+        let config = Config::DEFAULT.rfc2131_rate(255).max_size(max);
+        for _ in 0..5_000 {
+            let input = rng.input();
+            let g = write_message(&mut Unstructured::new(&input), &config, &mut buf).unwrap();
+            let msg = Message::parse(&buf[..g.len]).unwrap();
+            assert!(g.len <= max);
+            assert_eq!(msg.message_type().unwrap(), g.message_type);
+            if g.follows_rfc2131 {
+                follow += 1;
+                assert!(validate(&msg).is_empty(), "{:?}\n{msg}", validate(&msg));
+            } else {
+                not += 1;
+            }
+        }
+    }
+    assert!(follow > 1000 && not > 1000, "{follow} / {not}");
+}
+
 /// Messages that follow RFC 2131 do so for every type and request state.
 #[test]
 fn conforming_messages_validate() {

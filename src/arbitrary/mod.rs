@@ -605,29 +605,33 @@ impl Writer<'_, '_> {
         if overload.is_none() {
             self.names(g, &rules);
         }
-        self.generated.overload = overload;
 
         // What the message type needs, in the options field first.
-        if write_53 {
-            let at_end = quirks && g.unlikely(16);
-            if !at_end {
-                self.fixed_option(OptionCode::MESSAGE_TYPE, &[u8::from(mtype)]);
-            }
-            if let Some(o) = overload {
-                self.fixed_option(OptionCode::OVERLOAD, &[o.to_u8()]);
+        let at_end = write_53 && quirks && g.unlikely(16);
+        let mut wrote_53 = false;
+        if write_53 && !at_end {
+            wrote_53 = self.fixed_option(OptionCode::MESSAGE_TYPE, &[u8::from(mtype)]);
+        }
+        if let Some(o) = overload {
+            if self.fixed_option(OptionCode::OVERLOAD, &[o.to_u8()]) {
                 self.areas.overload = Some(o);
+                self.generated.overload = Some(o);
             }
-            if at_end {
-                self.fixed_option(OptionCode::MESSAGE_TYPE, &[u8::from(mtype)]);
-            }
+        }
+        if at_end {
+            wrote_53 = self.fixed_option(OptionCode::MESSAGE_TYPE, &[u8::from(mtype)]);
+        }
+        if wrote_53 {
             self.generated.message_type = Some(mtype);
-        } else if let Some(o) = overload {
-            self.fixed_option(OptionCode::OVERLOAD, &[o.to_u8()]);
-            self.areas.overload = Some(o);
         }
+        // What the table requires; a message too small for it (a tiny
+        // `max_size`) does not follow RFC 2131.
         for &code in rules.required {
-            self.option(g, OptionCode(code), false);
+            if !self.option(g, OptionCode(code), false) {
+                self.conform = false;
+            }
         }
+        self.conform &= wrote_53;
         // A PXE client: option 60 says so, option 43 has PXE sub-options.
         if rules.only.is_none() && g.unlikely(24) {
             self.fixed_option(
@@ -844,21 +848,24 @@ impl Writer<'_, '_> {
     }
 
     /// Writes option 52 or 53 (or the PXE vendor class) as one instance in
-    /// the options field.
-    fn fixed_option(&mut self, code: OptionCode, value: &[u8]) {
+    /// the options field, keeping a byte for END; false when it does not
+    /// fit.
+    fn fixed_option(&mut self, code: OptionCode, value: &[u8]) -> bool {
         let main = &mut self.areas.main;
-        if main.room() >= value.len() + 3 {
-            main.byte(code.0);
-            main.with_len8(|out| out.push(value));
-            if let Some(u) = self.used.get_mut(usize::from(code.0)) {
-                *u = true;
-            }
+        if main.room() < value.len() + 3 {
+            return false;
         }
+        main.byte(code.0);
+        main.with_len8(|out| out.push(value));
+        if let Some(u) = self.used.get_mut(usize::from(code.0)) {
+            *u = true;
+        }
+        true
     }
 
     /// Generates a value for `code` and writes it, split or not, into the
-    /// open areas; drops it when it does not fit.
-    fn option(&mut self, g: &mut Gen<'_, '_>, code: OptionCode, drawn: bool) {
+    /// open areas; drops it when it does not fit (and returns false).
+    fn option(&mut self, g: &mut Gen<'_, '_>, code: OptionCode, drawn: bool) -> bool {
         let config = self.config;
         let mut scratch = [0u8; MAX_VALUE];
         let cap = if config.splits { MAX_VALUE } else { 255 };
@@ -867,7 +874,7 @@ impl Writer<'_, '_> {
             + self.areas.room(Area::Sname);
         let cap = cap.min(room.saturating_sub(2));
         let Some(scratch) = scratch.get_mut(..cap) else {
-            return;
+            return false;
         };
         let mut out = Out::new(scratch);
         let typed = DhcpOption::generate_value(code, g, &mut out);
@@ -880,7 +887,7 @@ impl Writer<'_, '_> {
             }
         }
         if !out.fits() {
-            return;
+            return false;
         }
         if self.conform {
             self.conform_value(code, out.written_mut());
@@ -898,9 +905,11 @@ impl Writer<'_, '_> {
         if typed && drawn && g.unlikely(config.malformed_rate) {
             malformed = malform(g, code, &mut out);
         }
-        if self.place(g, code, out.written()) && malformed {
+        let placed = self.place(g, code, out.written());
+        if placed && malformed {
             self.generated.malformed_options += 1;
         }
+        placed
     }
 
     /// Makes a conforming message's value follow RFC 2131 and the RFC
