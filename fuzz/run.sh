@@ -5,6 +5,12 @@
 #   fuzz/run.sh [SECONDS_PER_TARGET]      (default 60)
 #   TARGETS="parse_walk roundtrip" fuzz/run.sh 30
 #
+# The targets: parse_walk, roundtrip, builder and capture fuzz the library;
+# generator fuzzes dhcpwire::arbitrary (what it writes parses, walks,
+# decodes and rebuilds); serve and serve_raw fuzz the DORA example's server
+# handler, with ArbitraryMessage and with raw bytes. handler (the README's
+# example target) is built with the others but not run.
+#
 # Exits non-zero when any target crashes, times out, leaks, or runs out of
 # memory (libFuzzer's exit code), or when the build fails. Inputs that fail
 # are in fuzz/artifacts/<target>/; logs are in fuzz/target/logs/<target>.log.
@@ -24,7 +30,7 @@ fi
 
 cd "$(dirname "$0")"
 
-targets="${TARGETS:-parse_walk roundtrip builder capture reply}"
+targets="${TARGETS:-parse_walk roundtrip builder capture reply generator serve serve_raw}"
 # Per-input limits: anything slower or bigger than this is a bug here.
 per_input_timeout="${FUZZ_TIMEOUT:-10}"
 rss_limit_mb="${FUZZ_RSS_LIMIT_MB:-2048}"

@@ -63,14 +63,20 @@
 //!   Table 5, validation, where a reply goes, lease timers.
 //! - `capture` (feature `capture`): DHCP messages out of pcap, pcapng,
 //!   tcpdump text and hex dumps.
+//! - `arbitrary` and `proptest` (features of those names): generated
+//!   messages for fuzzing and property-testing DHCP software.
 //!
 //! ## Features
 //! - `std` (default): implies `alloc`; nothing in the core needs it.
 //! - `alloc`: `OptionValue::to_vec`, `Message::deviations`,
 //!   `protocol::validate_vec`.
 //! - `bytes`: `MessageBuilder::finish_to` any `bytes::BufMut`.
-//! - `arbitrary`: `Arbitrary` for codes, message types, `Op`, `Flags`,
-//!   `Area` and `Overload`.
+//! - `arbitrary`: the `arbitrary` module (structure-aware
+//!   fuzzing input: `ArbitraryMessage`, `ArbitraryOption`), and
+//!   `Arbitrary` for codes, message types, `Op`, `Flags`, `Area` and
+//!   `Overload`.
+//! - `proptest`: the `proptest` module, strategies for messages,
+//!   typed options and RFC 2131 Table 5 requests (needs `std`).
 //! - `serde`: `Serialize` for typed option values.
 //! - `capture`: the capture readers (pcap-parser, etherparse).
 
@@ -90,9 +96,13 @@
 
 #[cfg(any(feature = "alloc", test))]
 extern crate alloc;
-#[cfg(any(feature = "std", test))]
+// `arbitrary`'s derive names `std` (the `arbitrary` crate needs it).
+#[cfg(any(feature = "std", feature = "arbitrary", test))]
 extern crate std;
 
+#[cfg(feature = "arbitrary")]
+#[cfg_attr(docsrs, doc(cfg(feature = "arbitrary")))]
+pub mod arbitrary;
 pub mod builder;
 pub mod code;
 pub mod error;
@@ -101,6 +111,9 @@ pub mod header;
 mod layout;
 pub mod message;
 pub mod options;
+#[cfg(feature = "proptest")]
+#[cfg_attr(docsrs, doc(cfg(feature = "proptest")))]
+pub mod proptest;
 pub mod protocol;
 mod tlv;
 

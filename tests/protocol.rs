@@ -7,10 +7,10 @@ use std::net::{Ipv4Addr, SocketAddrV4};
 use std::time::Duration;
 
 use dhcpwire::protocol::{
-    ClientMessage, Destination, Field, HardwareAddress, INFINITE, KnownDeviation, LeasePhase,
-    LeaseTimers, Policy, ProtocolError, Reply, RequestKind, RequestState, Rule, Severity, Subject,
-    Violation, default_t1, default_t2, reply_destination, request_kind, validate, validate_reply,
-    validate_with,
+    ClientKind, ClientMessage, Destination, Field, HardwareAddress, INFINITE, KnownDeviation,
+    LeasePhase, LeaseTimers, Policy, ProtocolError, Reply, RequestKind, RequestState, Rule,
+    Severity, Subject, Violation, default_t1, default_t2, reply_destination, request_kind,
+    validate, validate_reply, validate_with,
 };
 use dhcpwire::{Flags, Message, MessageBuilder, MessageType, Op, OptionCode};
 
@@ -1620,5 +1620,118 @@ fn reply_lease_setters_replace_the_written_value() {
             .filter(|o| o.unwrap().code == OptionCode::LEASE_TIME)
             .count(),
         1
+    );
+}
+
+/// A Table 5 row: kind, type, ciaddr, option 50, option 54, request kind.
+type Row = (
+    ClientKind,
+    MessageType,
+    Ipv4Addr,
+    Option<Ipv4Addr>,
+    Option<Ipv4Addr>,
+    Option<RequestKind>,
+);
+
+/// `ClientKind::build`: each Table 5 message in one line, with exactly the
+/// `ciaddr`, option 50, option 54 and destination of its row, and no
+/// violation.
+#[test]
+fn client_kinds_build_each_table_5_message_in_one_line() {
+    let client = YI;
+    let server = SID;
+    let rows: [Row; 8] = [
+        (
+            ClientKind::Discover,
+            MessageType::Discover,
+            Ipv4Addr::UNSPECIFIED,
+            None,
+            None,
+            None,
+        ),
+        (
+            ClientKind::Selecting,
+            MessageType::Request,
+            Ipv4Addr::UNSPECIFIED,
+            Some(client),
+            Some(server),
+            Some(RequestKind::Selecting),
+        ),
+        (
+            ClientKind::InitReboot,
+            MessageType::Request,
+            Ipv4Addr::UNSPECIFIED,
+            Some(client),
+            None,
+            Some(RequestKind::InitReboot),
+        ),
+        (
+            ClientKind::Renewing,
+            MessageType::Request,
+            client,
+            None,
+            None,
+            Some(RequestKind::RenewingOrRebinding),
+        ),
+        (
+            ClientKind::Rebinding,
+            MessageType::Request,
+            client,
+            None,
+            None,
+            Some(RequestKind::RenewingOrRebinding),
+        ),
+        (
+            ClientKind::Decline,
+            MessageType::Decline,
+            Ipv4Addr::UNSPECIFIED,
+            Some(client),
+            Some(server),
+            None,
+        ),
+        (
+            ClientKind::Release,
+            MessageType::Release,
+            client,
+            None,
+            Some(server),
+            None,
+        ),
+        (
+            ClientKind::Inform,
+            MessageType::Inform,
+            client,
+            None,
+            None,
+            None,
+        ),
+    ];
+    assert_eq!(rows.map(|r| r.0), ClientKind::ALL);
+    for (kind, t, ciaddr, requested, server_id, request) in rows {
+        let mut buf = [0u8; 576];
+        let msg = kind
+            .build(&mut buf, 0x0a00_0001, &CHADDR, client, server)
+            .unwrap();
+        assert_eq!(kind.message_type(), t);
+        assert_eq!(msg.message_type().unwrap(), Some(t), "{kind:?}");
+        assert_eq!(msg.op(), Op::BootRequest);
+        assert_eq!(msg.xid(), 0x0a00_0001);
+        assert_eq!(msg.chaddr().unwrap(), &CHADDR[..]);
+        assert_eq!(msg.ciaddr(), ciaddr, "{kind:?}");
+        assert_eq!(msg.requested_ip(), requested, "{kind:?}");
+        assert_eq!(msg.server_identifier(), server_id, "{kind:?}");
+        assert_eq!(request_kind(&msg), request, "{kind:?}");
+        assert!(validate(&msg).is_empty(), "{kind:?}: {:?}", summary(&msg));
+        assert_eq!(
+            kind.request_state(client, server).is_some(),
+            t == MessageType::Request
+        );
+    }
+    assert_eq!(
+        ClientKind::Renewing.request_state(client, server),
+        Some(RequestState::Renewing {
+            ciaddr: client,
+            server
+        })
     );
 }

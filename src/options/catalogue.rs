@@ -47,6 +47,16 @@ macro_rules! pick_length {
     };
 }
 
+#[cfg(feature = "arbitrary")]
+macro_rules! pick_generate {
+    ($ty:ty) => {
+        <$ty as super::generate::Generate>::generate
+    };
+    ($ty:ty, $generate:path) => {
+        $generate
+    };
+}
+
 #[cfg(feature = "serde")]
 macro_rules! pick_json {
     () => {
@@ -59,13 +69,15 @@ macro_rules! pick_json {
 
 /// The catalogue: one row per typed code, naming its variant, value type
 /// (`module::Type`), constant, reference and display form, and where the
-/// value type's own rules are not the option's, its decoder, length rule
-/// or JSON form. Everything per code in the crate is generated from it.
+/// value type's own rules are not the option's, its decoder, length rule,
+/// JSON form or (feature `arbitrary`) value generator. Everything per code
+/// in the crate is generated from it.
 macro_rules! typed_options {
     ($(
         $(#[$m:meta])*
         $num:literal $variant:ident($ty:ty) = $konst:ident, $rfc:literal, $show:path
-            $(, decode = $dec:path)? $(, length = $length:expr)? $(, json = $json:path)?;
+            $(, decode = $dec:path)? $(, length = $length:expr)? $(, json = $json:path)?
+            $(, generate = $generate:path)?;
     )*) => {
         /// A typed option value, one variant per option. Lists are views
         /// over the packet bytes, not `Vec`s.
@@ -156,6 +168,24 @@ macro_rules! typed_options {
                 match code {
                     $( OptionCode::$konst => Some($rfc), )*
                     _ => None,
+                }
+            }
+
+            /// Writes a value of `code` that [`decode`](Self::decode)
+            /// accepts, from the row's value type generator (or its own):
+            /// false for a code without a typed form.
+            #[cfg(feature = "arbitrary")]
+            pub(crate) fn generate_value(
+                code: OptionCode,
+                g: &mut super::generate::Gen<'_, '_>,
+                out: &mut super::generate::Out<'_>,
+            ) -> bool {
+                match code {
+                    $( OptionCode::$konst => {
+                        pick_generate!($ty $(, $generate)?)(g, code, pick_length!($ty $(, $length)?), out);
+                        true
+                    } )*
+                    _ => false,
                 }
             }
 
@@ -381,7 +411,7 @@ typed_options! {
     /// Relay agent information, as sub-options (RFC 3046 and the
     /// sub-option RFCs, see [`rfc3046`](super::rfc3046)). Validated on
     /// decode, so iterating yields no errors.
-    82 RelayAgentInformation(common::SubOptions<'a>) = RELAY_AGENT_INFORMATION, "RFC 3046", show::plain;
+    82 RelayAgentInformation(common::SubOptions<'a>) = RELAY_AGENT_INFORMATION, "RFC 3046", show::plain, generate = super::generate::relay_agent_information;
     /// iSNS: functions, flags and servers.
     83 Isns(rfc4174::Isns<'a>) = ISNS, "RFC 4174", show::plain;
     /// NDS servers.

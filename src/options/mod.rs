@@ -19,6 +19,8 @@ pub use joined::{Joined, JoinedBytes, JoinedChunks};
 mod catalogue;
 mod common;
 pub mod dns;
+#[cfg(feature = "arbitrary")]
+pub(crate) mod generate;
 mod joined;
 #[cfg(feature = "serde")]
 mod json;

@@ -47,6 +47,123 @@ pub enum RequestState {
     },
 }
 
+/// The eight client messages of RFC 2131 §4.4.1 Table 5, each DHCPREQUEST
+/// state a kind of its own: what a unit test of a server builds in one
+/// line with [`build`](Self::build).
+///
+/// ```
+/// # fn main() -> Result<(), dhcpwire::protocol::ProtocolError> {
+/// use dhcpwire::MessageType;
+/// use dhcpwire::protocol::{ClientKind, validate};
+/// use std::net::Ipv4Addr;
+///
+/// let (ip, server) = (Ipv4Addr::new(192, 168, 1, 100), Ipv4Addr::new(192, 168, 1, 1));
+/// let mut buf = [0u8; 576];
+/// let renew = ClientKind::Renewing.build(&mut buf, 7, &[2, 0, 0, 0, 0, 1], ip, server)?;
+/// assert_eq!(renew.message_type()?, Some(MessageType::Request));
+/// assert_eq!(renew.ciaddr(), ip);
+/// assert!(validate(&renew).is_empty());
+/// # Ok(()) }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ClientKind {
+    /// DHCPDISCOVER.
+    Discover,
+    /// DHCPREQUEST answering a DHCPOFFER (SELECTING).
+    Selecting,
+    /// DHCPREQUEST verifying a remembered address (INIT-REBOOT).
+    InitReboot,
+    /// DHCPREQUEST extending the lease, unicast (RENEWING).
+    Renewing,
+    /// DHCPREQUEST extending the lease, broadcast (REBINDING).
+    Rebinding,
+    /// DHCPDECLINE.
+    Decline,
+    /// DHCPRELEASE.
+    Release,
+    /// DHCPINFORM.
+    Inform,
+}
+
+impl ClientKind {
+    /// Every kind, in Table 5's order.
+    pub const ALL: [ClientKind; 8] = [
+        ClientKind::Discover,
+        ClientKind::Selecting,
+        ClientKind::InitReboot,
+        ClientKind::Renewing,
+        ClientKind::Rebinding,
+        ClientKind::Decline,
+        ClientKind::Release,
+        ClientKind::Inform,
+    ];
+
+    /// The message type (option 53) of this kind.
+    pub const fn message_type(self) -> MessageType {
+        match self {
+            ClientKind::Discover => MessageType::Discover,
+            ClientKind::Selecting
+            | ClientKind::InitReboot
+            | ClientKind::Renewing
+            | ClientKind::Rebinding => MessageType::Request,
+            ClientKind::Decline => MessageType::Decline,
+            ClientKind::Release => MessageType::Release,
+            ClientKind::Inform => MessageType::Inform,
+        }
+    }
+
+    /// The DHCPREQUEST state of this kind, `None` for the other messages.
+    /// `client` and `server` as in [`build`](Self::build).
+    pub const fn request_state(self, client: Ipv4Addr, server: Ipv4Addr) -> Option<RequestState> {
+        match self {
+            ClientKind::Selecting => Some(RequestState::Selecting {
+                server_identifier: server,
+                requested: client,
+            }),
+            ClientKind::InitReboot => Some(RequestState::InitReboot { requested: client }),
+            ClientKind::Renewing => Some(RequestState::Renewing {
+                ciaddr: client,
+                server,
+            }),
+            ClientKind::Rebinding => Some(RequestState::Rebinding { ciaddr: client }),
+            _ => None,
+        }
+    }
+
+    /// Builds this kind of message into `buf` with [`ClientMessage`] and
+    /// hands it back parsed: `client` is the client's address (`ciaddr`,
+    /// or the address requested or declined in option 50; unused by
+    /// DISCOVER), `server` the server's (option 54, and where a renewal or
+    /// a release is sent; unused by DISCOVER, INIT-REBOOT, REBINDING and
+    /// INFORM). For anything more (option 55, 61, a host name), use
+    /// [`ClientMessage`] itself.
+    ///
+    /// # Errors
+    /// As [`ClientMessage::discover`].
+    pub fn build<'b>(
+        self,
+        buf: &'b mut [u8],
+        xid: u32,
+        chaddr: &[u8],
+        client: Ipv4Addr,
+        server: Ipv4Addr,
+    ) -> Result<Message<'b>, ProtocolError> {
+        if let Some(state) = self.request_state(client, server) {
+            return ClientMessage::request(buf, xid, chaddr, state)?.finish_message();
+        }
+        match self {
+            ClientKind::Decline => {
+                ClientMessage::decline(buf, xid, chaddr, client, server)?.finish_message()
+            }
+            ClientKind::Release => {
+                ClientMessage::release(buf, xid, chaddr, client, server)?.finish_message()
+            }
+            ClientKind::Inform => ClientMessage::inform(buf, xid, chaddr, client)?.finish_message(),
+            _ => ClientMessage::discover(buf, xid, chaddr)?.finish_message(),
+        }
+    }
+}
+
 /// Client messages that carry configuration requests (DISCOVER, REQUEST,
 /// INFORM): not DECLINE or RELEASE.
 pub trait Asks: sealed::Sealed {}

@@ -8,7 +8,7 @@ use crate::options::typed::{DhcpOption, Length};
 
 /// A rule on an option's value beyond its length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ValueRule {
+pub(crate) enum ValueRule {
     /// One byte, 0 or 1.
     Bool,
     /// One byte, at least this.
@@ -32,7 +32,7 @@ pub(super) fn format_of(code: OptionCode) -> Option<(Length, Option<ValueRule>, 
 }
 
 /// The value rules of RFC 2132 that a length does not express.
-pub(super) fn value_rule(code: OptionCode) -> Option<ValueRule> {
+pub(crate) fn value_rule(code: OptionCode) -> Option<ValueRule> {
     use ValueRule::*;
     Some(match code.0 {
         19 | 20 | 27 | 29 | 30 | 31 | 34 | 36 | 39 => Bool,

@@ -7,7 +7,8 @@
 //!   is missing.
 //! - [`ClientMessage`]: DHCPDISCOVER, DHCPREQUEST in each client state,
 //!   DHCPDECLINE, DHCPRELEASE and DHCPINFORM carrying exactly the fields and
-//!   options of RFC 2131 §4.4.1 Table 5.
+//!   options of RFC 2131 §4.4.1 Table 5; [`ClientKind`] builds each of the
+//!   eight in one line (for unit tests of a server).
 //! - [`validate`] / [`for_each_violation`]: every violation of Tables 3 and 5
 //!   and of the RFC 2132 option length rules in a message, each a
 //!   [`Violation`] naming the [`Rule`], the field or option ([`Subject`]),
@@ -51,7 +52,7 @@
 
 mod client;
 mod destination;
-mod formats;
+pub(crate) mod formats;
 mod policy;
 mod reply;
 mod timers;
@@ -59,7 +60,7 @@ mod validate;
 mod violation;
 
 pub use crate::header::Field;
-pub use client::{Asks, ClientMessage, Explains, RequestState, SuggestsLease};
+pub use client::{Asks, ClientKind, ClientMessage, Explains, RequestState, SuggestsLease};
 pub use destination::{Destination, HardwareAddress, reply_destination};
 pub use policy::{KnownDeviation, Policy};
 pub use reply::{
