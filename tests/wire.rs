@@ -11,6 +11,7 @@
 use std::net::Ipv4Addr;
 
 use dhcpwire::builder::rebuild;
+use dhcpwire::options::AreaOptions;
 use dhcpwire::options::relay::{SubOption, SubOptions};
 use dhcpwire::options::typed::{ClientId, CodeList, Ipv4List, Text};
 use dhcpwire::{
@@ -86,6 +87,80 @@ fn header_fields_are_read_big_endian() {
     assert_eq!(msg.yiaddr(), Ipv4Addr::new(5, 6, 7, 8));
     assert_eq!(msg.siaddr(), Ipv4Addr::new(9, 10, 11, 12));
     assert_eq!(msg.giaddr(), Ipv4Addr::new(10, 198, 27, 4));
+    assert_eq!((msg.htype(), msg.hlen(), msg.hops()), (1, 6, 7));
+    assert_eq!(msg.chaddr_mac(), Some(MAC));
+    bytes[2] = 16;
+    assert_eq!(parse(&bytes).chaddr_mac(), None);
+    bytes[2] = 5;
+    assert_eq!(parse(&bytes).chaddr_mac(), None);
+}
+
+#[test]
+fn header_fields_have_their_rfc_2131_names_and_offsets() {
+    use dhcpwire::header::Field;
+    let fields = [
+        (Field::Op, "op", 0),
+        (Field::Htype, "htype", 1),
+        (Field::Hlen, "hlen", 2),
+        (Field::Hops, "hops", 3),
+        (Field::Xid, "xid", 4),
+        (Field::Secs, "secs", 8),
+        (Field::Flags, "flags", 10),
+        (Field::Ciaddr, "ciaddr", 12),
+        (Field::Yiaddr, "yiaddr", 16),
+        (Field::Siaddr, "siaddr", 20),
+        (Field::Giaddr, "giaddr", 24),
+        (Field::Chaddr, "chaddr", 28),
+        (Field::Sname, "sname", 44),
+        (Field::File, "file", 108),
+    ];
+    for (field, name, offset) in fields {
+        assert_eq!((field.name(), field.offset()), (name, offset));
+    }
+}
+
+#[test]
+fn codes_and_message_types_have_their_names() {
+    assert_eq!(u8::from(OptionCode::HOST_NAME), 12);
+    assert_eq!(u8::from(OptionCode(224)), 224);
+    assert_eq!(OptionCode::HOST_NAME.to_string(), "Host Name");
+    assert_eq!(OptionCode(224).to_string(), "Private Use (224)");
+    assert_eq!(MessageType::Discover.name(), "DHCPDISCOVER");
+    assert_eq!(MessageType::Nak.name(), "DHCPNAK");
+    assert_eq!(MessageType::Tls.name(), "DHCPTLS");
+    assert_eq!(MessageType::Unknown(99).name(), "Unknown");
+}
+
+#[test]
+fn with_broadcast_changes_only_the_broadcast_bit() {
+    // Setting a bit that is already set keeps it (a relayed NAK to a client
+    // that asked for broadcast must still ask for it).
+    assert_eq!(Flags(0x8000).with_broadcast(true), Flags(0x8000));
+    assert_eq!(Flags(0x0001).with_broadcast(true), Flags(0x8001));
+    assert_eq!(Flags(0x8001).with_broadcast(false), Flags(0x0001));
+    assert_eq!(Flags(0x0001).with_broadcast(false), Flags(0x0001));
+    assert_eq!(Flags(0x8000).reserved(), 0);
+    assert_eq!(Flags(0x0102).reserved(), 0x0102);
+    assert_eq!(Flags(0xffff).reserved(), 0x7fff);
+}
+
+#[test]
+fn message_accessors_and_debug_text() {
+    let bytes = dhcp(&[53, 1, 1]);
+    let msg = parse(&bytes);
+    assert_eq!(msg.as_bytes(), &bytes[..]);
+    assert_eq!(msg.len(), 243);
+    assert!(!msg.is_empty());
+    assert!(msg.is_dhcp());
+    let header = "Header { op: BootRequest, htype: 1, hlen: 6, hops: 0, xid: 0x0a000001, \
+                  secs: 0, flags: Flags(32768), ciaddr: 0.0.0.0, yiaddr: 0.0.0.0, \
+                  siaddr: 0.0.0.0, giaddr: 10.198.27.4, chaddr: 0a:16:36:fb:bb:4a, \
+                  sname: \"\", file: \"\" }";
+    assert_eq!(format!("{:?}", msg.header()), header);
+    assert_eq!(
+        format!("{msg:?}"),
+        format!("Message {{ len: 243, header: {header}, cookie: Ok(()) }}")
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -123,6 +198,61 @@ fn end_stops_the_walk_and_trailing_exposes_the_rest() {
             244
         )])
     );
+}
+
+#[test]
+fn deviations_display_their_kind_area_and_offset() {
+    let cases = [
+        (
+            DeviationKind::MissingEnd,
+            Area::Options,
+            243,
+            "no END option before the area ends (options area, offset 243)",
+        ),
+        (
+            DeviationKind::NonZeroAfterEnd,
+            Area::File,
+            120,
+            "non-zero byte after END (file area, offset 120)",
+        ),
+        (
+            DeviationKind::OverloadOutsideMainArea,
+            Area::Sname,
+            44,
+            "option 52 (overload) outside the options area (sname area, offset 44)",
+        ),
+        (
+            DeviationKind::RepeatedOverload,
+            Area::Options,
+            246,
+            "option 52 (overload) repeated (options area, offset 246)",
+        ),
+        (
+            DeviationKind::PadInOverloadedArea,
+            Area::File,
+            111,
+            "PAD bytes inside an overloaded area (file area, offset 111)",
+        ),
+        (
+            DeviationKind::RepeatedFixedLengthOption,
+            Area::Options,
+            243,
+            "fixed-length option repeated (options area, offset 243)",
+        ),
+    ];
+    for (kind, area, offset, text) in cases {
+        assert_eq!(dev(kind, area, offset).to_string(), text);
+    }
+}
+
+#[test]
+fn an_area_walk_without_end_has_no_trailing_bytes() {
+    let mut walk = AreaOptions::new(&[53, 1, 1], 240, Area::Options);
+    assert_eq!(walk.trailing(), None);
+    assert_eq!(walk.finish(), Ok(()));
+    assert!(walk.missing_end());
+    assert_eq!(walk.end_offset(), None);
+    assert_eq!(walk.trailing(), Some(&[][..]));
 }
 
 #[test]
@@ -478,6 +608,28 @@ fn option_split_in_two_fragments_in_main() {
             available: 2
         })
     );
+}
+
+#[test]
+fn fragments_size_hint_counts_down_and_values_say_when_empty() {
+    let bytes = dhcp(&[80, 0, 12, 1, b'a', 0, 12, 1, b'b', 12, 1, b'c', 255]);
+    let msg = parse(&bytes);
+    let value = msg.option(OptionCode::HOST_NAME).unwrap().unwrap();
+    assert!(!value.is_empty());
+    let mut fragments = value.fragments();
+    assert_eq!(fragments.size_hint(), (0, Some(3)));
+    assert_eq!(fragments.next().map(|f| f.offset), Some(242));
+    assert_eq!(fragments.size_hint(), (0, Some(2)));
+    assert_eq!(
+        fragments.by_ref().map(|f| f.offset).collect::<Vec<_>>(),
+        [246, 249]
+    );
+    assert_eq!(fragments.size_hint(), (0, Some(0)));
+    assert_eq!(fragments.next(), None);
+    // Rapid commit (80) is empty by definition.
+    let rapid = msg.option(OptionCode::RAPID_COMMIT).unwrap().unwrap();
+    assert!(rapid.is_empty());
+    assert_eq!((rapid.len(), rapid.fragment_count()), (0, 1));
 }
 
 #[test]
@@ -1015,6 +1167,23 @@ fn set_option_same_length_changes_exactly_the_value() {
     expected[245..249].copy_from_slice(&[0, 0, 0x0e, 0x10]);
     assert_eq!(bytes, expected);
     assert_eq!(parse(&bytes).lease_time(), Some(3600));
+}
+
+#[test]
+fn set_option_deep_in_the_options_area() {
+    // The value lies 302 bytes into the options area, further than the
+    // area's own offset (240) in the message.
+    let mut opts = vec![0u8; 300];
+    opts.extend_from_slice(&[12, 2, b'h', b'i', 255]);
+    let orig = dhcp(&opts);
+    let mut bytes = orig.clone();
+    MessageMut::parse(&mut bytes)
+        .unwrap()
+        .set_option(OptionCode::HOST_NAME, b"yo")
+        .unwrap();
+    let mut expected = orig;
+    expected[542..544].copy_from_slice(b"yo");
+    assert_eq!(bytes, expected);
 }
 
 #[test]
@@ -2331,4 +2500,37 @@ fn peek_finds_the_one_byte_message_type_in_file_after_an_empty_one() {
         Some(MessageType::Release)
     );
     assert_eq!(parse(&bytes).message_type(), Ok(Some(MessageType::Release)));
+}
+
+#[test]
+fn message_type_after_pad_and_empty_options() {
+    // message_type's fast path steps over PAD one byte at a time and over
+    // an empty option by its two bytes; an empty option 53 alone is an
+    // error, and a second 53 joins the first (RFC 3396).
+    use MessageType::{Discover, Offer, Request};
+    let check = |opts: &[u8], strict, peek| {
+        let bytes = dhcp(opts);
+        assert_eq!(parse(&bytes).message_type(), strict, "{opts:?}");
+        assert_eq!(parse(&bytes).peek_message_type(), peek, "{opts:?}");
+    };
+    check(
+        &[0, 0, 80, 0, 53, 1, 1, 255],
+        Ok(Some(Discover)),
+        Some(Discover),
+    );
+    check(&[82, 0, 0, 53, 1, 2, 255], Ok(Some(Offer)), Some(Offer));
+    check(
+        &[12, 1, b'x', 53, 1, 3, 255],
+        Ok(Some(Request)),
+        Some(Request),
+    );
+    let two = invalid_len(53, 240, 2, "1 byte");
+    check(
+        &[53, 1, 1, 55, 2, 1, 3, 53, 1, 3, 255],
+        Err(two),
+        Some(Discover),
+    );
+    let empty = |offset| Err(invalid_len(53, offset, 0, "1 byte"));
+    check(&[0, 53, 0, 7, 1, 9, 255], empty(241), None);
+    check(&[0, 0, 0, 53, 0, 255], empty(243), None);
 }
