@@ -5,6 +5,8 @@
 //! A request gets no reply only for a defect of its own, which the
 //! refusal names. Then one regression test per disagreement found when
 //! real servers were moved onto `Reply`.
+// The serving machinery is used by the capture-fed tests only.
+#![cfg_attr(not(feature = "capture"), allow(dead_code, unused_imports))]
 
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
@@ -251,6 +253,7 @@ fn serve(request: &Message<'_>, config: &Config, what: &str) -> Tally {
 
 /// Every message of every capture under `root` (recursively), with its
 /// file and frame number.
+#[cfg(feature = "capture")]
 fn captured_messages(root: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![root.to_path_buf()];
