@@ -89,6 +89,8 @@ fn header_fields_are_read_big_endian() {
     assert_eq!(msg.giaddr(), Ipv4Addr::new(10, 198, 27, 4));
     assert_eq!((msg.htype(), msg.hlen(), msg.hops()), (1, 6, 7));
     assert_eq!(msg.chaddr_mac(), Some(MAC));
+    bytes[1] = 6;
+    assert_eq!(parse(&bytes).htype(), 6);
     bytes[2] = 16;
     assert_eq!(parse(&bytes).chaddr_mac(), None);
     bytes[2] = 5;
@@ -343,6 +345,40 @@ fn lookups_fail_on_a_walk_error_even_after_the_wanted_option() {
     assert_eq!(msg.sname(), Err(err));
 }
 
+#[test]
+fn message_display_shows_every_option_and_what_follows_end() {
+    let head = "BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length {len}, xid 0xa000001, \
+                Flags [Broadcast] (0x8000)\n\t  Gateway-IP 10.198.27.4\n\t  \
+                Client-Ethernet-Address 0a:16:36:fb:bb:4a\n\t  Vendor-rfc1048 Extensions\n\t    \
+                Magic Cookie 0x63825363\n\t    DHCP Message Type Option 53, length 1: ";
+    let shown = |bytes: &[u8]| {
+        let text = parse(bytes).to_string();
+        let head = head.replace("{len}", &bytes.len().to_string());
+        text.strip_prefix(&head).map(str::to_owned).unwrap_or(text)
+    };
+    // Zeros after END are shown as PAD, anything else as a byte count.
+    let zeros = dhcp(&[53, 1, 1, 12, 2, b'h', b'i', 80, 0, 255, 0, 0, 0]);
+    assert_eq!(
+        shown(&zeros),
+        "Discover\n\t    Host Name Option 12, length 2: \"hi\"\n\t    \
+         Rapid Commit Option 80, length 0\n\t    PAD Option 0, length 0, occurs 3\n"
+    );
+    let tail = dhcp(&[53, 1, 1, 255, 0, 7]);
+    assert_eq!(shown(&tail), "Discover\n\t    2 bytes after END\n");
+    // A malformed value in hex with its error; an option in `file` says so.
+    let file = with_file(
+        dhcp(&[53, 1, 3, 52, 1, 1, 51, 3, 0, 0, 1, 255]),
+        &[12, 1, b'x', 255],
+    );
+    assert_eq!(
+        shown(&file),
+        "Request\n\t    Option Overload Option 52, length 1: file\n\t    \
+         IP Address Lease Time Option 51, length 3: 00:00:01 [option 51 at offset 246: \
+         value of 3 bytes has the wrong length, expected 4 bytes]\n\t    \
+         Host Name Option 12, length 1 (in file): \"x\"\n"
+    );
+}
+
 /// Regression (nDPI `dhcp-fuzz.pcapng`): when the walk fails before any
 /// option 52, `sname`/`file` were shown as overloaded. `sname()` and
 /// `file()` still give the walk's error; `declared_overload()` reads 52 up
@@ -411,6 +447,25 @@ fn malformed_typed_value_does_not_stop_the_walk() {
         msg.typed(OptionCode::LEASE_TIME),
         Err(invalid_len(51, 240, 3, "4 bytes"))
     );
+}
+
+#[test]
+fn split_fixed_size_values_join_up_to_four_bytes() {
+    // A lease time in two fragments of two bytes joins to 4 bytes.
+    let bytes = dhcp(&[51, 2, 0, 0, 51, 2, 0x0e, 0x10, 255]);
+    let msg = parse(&bytes);
+    assert_eq!(msg.lease_time(), Some(3600));
+    assert_eq!(msg.index().unwrap().lease_time(), Ok(Some(3600)));
+    // Five bytes in two fragments is refused before any copy.
+    let bytes = dhcp(&[51, 2, 0, 0, 51, 3, 0x0e, 0x10, 0, 255]);
+    let too_long = Err(invalid_len(
+        51,
+        240,
+        5,
+        "a fixed-size value of at most 4 bytes",
+    ));
+    assert_eq!(parse(&bytes).index().unwrap().lease_time(), too_long);
+    assert_eq!(parse(&bytes).lease_time(), None);
 }
 
 #[test]
@@ -630,6 +685,54 @@ fn fragments_size_hint_counts_down_and_values_say_when_empty() {
     let rapid = msg.option(OptionCode::RAPID_COMMIT).unwrap().unwrap();
     assert!(rapid.is_empty());
     assert_eq!((rapid.len(), rapid.fragment_count()), (0, 1));
+}
+
+#[test]
+fn joined_values_compare_hash_and_print_by_their_bytes() {
+    use std::hash::{BuildHasher, RandomState};
+    // "hi!" split as "h" + "i!", in one fragment, and "ho!" split alike.
+    let split = dhcp(&[12, 1, b'h', 12, 2, b'i', b'!', 255]);
+    let single = dhcp(&[12, 3, b'h', b'i', b'!', 255]);
+    let other = dhcp(&[12, 1, b'h', 12, 2, b'o', b'!', 255]);
+    let joined = |bytes| {
+        let value = parse(bytes).option(OptionCode::HOST_NAME).unwrap().unwrap();
+        value.joined()
+    };
+    let (split, single, other) = (joined(&split), joined(&single), joined(&other));
+    assert_eq!(split, single);
+    assert_ne!(split, other);
+    assert!(split == b"hi!"[..] && split != b"ho!"[..] && split != b"hi"[..]);
+    let (hi, hx): (&[u8], &[u8]) = (b"hi!", b"hx!");
+    assert!(split == hi && split != hx);
+    assert!(split == *b"hi!" && split != *b"hi?");
+    let hasher = RandomState::new();
+    assert_eq!(hasher.hash_one(split), hasher.hash_one(single));
+    assert_ne!(hasher.hash_one(split), hasher.hash_one(other));
+    assert_eq!(format!("{split:?}"), "Joined(\"hi!\")");
+    assert_eq!(split.to_string(), "\"hi!\"");
+    assert_eq!(split.as_slice(), None);
+    // Value offsets 242, 245 and 246; just past the end is 247.
+    assert_eq!(split.message_offset(2), Some(246));
+    assert_eq!(split.message_offset(3), Some(247));
+    assert_eq!(split.message_offset(4), None);
+    let mut bytes = split.bytes();
+    assert_eq!(bytes.len(), 3);
+    assert_eq!(bytes.next(), Some(b'h'));
+    assert_eq!(bytes.size_hint(), (2, Some(2)));
+    // Not printable: hex, even when split.
+    let binary = dhcp(&[224, 1, 0, 224, 1, 0x41, 255]);
+    let value = parse(&binary).option(OptionCode(224)).unwrap().unwrap();
+    assert_eq!(value.joined().to_string(), "00:41");
+    // One non-empty fragment after an empty one is one slice.
+    let one = dhcp(&[12, 0, 12, 2, b'h', b'i', 255]);
+    assert_eq!(joined(&one).as_slice(), Some(&b"hi"[..]));
+    // Two empty fragments: empty, shown as nothing.
+    let empty = dhcp(&[82, 0, 82, 0, 255]);
+    let value = parse(&empty).option(OptionCode(82)).unwrap().unwrap();
+    let empty = value.joined();
+    assert!(empty.is_empty());
+    assert_eq!((empty.len(), empty.as_slice()), (0, Some(&[][..])));
+    assert_eq!(empty.to_string(), "");
 }
 
 #[test]
