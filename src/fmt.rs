@@ -73,3 +73,25 @@ pub(crate) fn join<T>(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn hex_text_and_text_or_hex_spell_bytes_exactly() {
+        assert_eq!(format!("{}", Hex(&[0x0a, 0x16, 0xff])), "0a:16:ff");
+        assert_eq!(format!("{:?}", Hex(&[0x0a, 0x16])), "0a:16");
+        assert_eq!(format!("{}", Hex(&[])), "");
+        assert_eq!(
+            format!("{}", Text(b"a\"b\\c\x00~\x7f ")),
+            "a\\\"b\\\\c\\x00~\\x7f "
+        );
+        assert_eq!(format!("{:?}", Text(b"x\"")), "\"x\\\"\"");
+        assert_eq!(format!("{}", TextOrHex(b"pxe")), "\"pxe\"");
+        assert_eq!(format!("{}", TextOrHex(b"p\x00")), "70:00");
+        assert_eq!(format!("{}", TextOrHex(b"\x7f")), "7f");
+        assert_eq!(format!("{}", TextOrHex(b"")), "");
+    }
+}

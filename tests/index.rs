@@ -550,3 +550,101 @@ fn index_of_a_malformed_message_is_its_walk_error() {
         Err(Error::NoMagicCookie { offset: 236, .. })
     ));
 }
+
+#[test]
+fn index_size_debug_and_a_code_without_length_at_an_area_end() {
+    let empty = dhcp(&[255]);
+    let idx = parse(&empty).index().unwrap();
+    assert!(idx.is_empty());
+    assert_eq!(idx.len(), 0);
+    assert_eq!(
+        format!("{idx:?}"),
+        "OptionIndex { codes: [], overload: None }"
+    );
+    let bytes = dhcp(&[53, 1, 1, 0, 12, 1, b'x', 12, 1, b'y', 255]);
+    let idx = parse(&bytes).index().unwrap();
+    assert!(!idx.is_empty());
+    assert_eq!(idx.len(), 2);
+    assert_eq!(
+        format!("{idx:?}"),
+        "OptionIndex { codes: [53, 12], overload: None }"
+    );
+    // A code byte with no length byte, last in the options field, and last
+    // in `file` after PAD.
+    let bytes = dhcp(&[53, 1, 1, 12]);
+    let missing = |code, offset, area| Error::MissingOptionLength { code, offset, area };
+    assert_eq!(
+        parse(&bytes).index().map(|i| i.len()),
+        Err(missing(12, 243, Area::Options))
+    );
+    let mut file = [0u8; 128];
+    file[127] = 15;
+    let bytes = with_file(dhcp(&[52, 1, 1, 255]), &file);
+    assert_eq!(
+        parse(&bytes).index().map(|i| i.len()),
+        Err(missing(15, 235, Area::File))
+    );
+}
+
+#[test]
+fn address_and_code_lists_across_fragments() {
+    // Routers split inside the second address, 55 split in two, an empty
+    // option 68 (RFC 2132 §8.3 allows it).
+    let bytes = dhcp(&[
+        3, 6, 10, 0, 0, 1, 10, 0, 3, 2, 2, 2, 55, 2, 1, 3, 55, 1, 6, 68, 0, 255,
+    ]);
+    let idx = parse(&bytes).index().unwrap();
+    let routers = idx.routers().unwrap().unwrap();
+    assert_eq!((routers.len(), routers.is_empty()), (2, false));
+    assert_eq!(routers.to_string(), "10.0.0.1,10.0.2.2");
+    let mut it = routers.iter();
+    assert_eq!((it.len(), it.size_hint()), (2, (2, Some(2))));
+    assert_eq!(it.next(), Some(Ipv4Addr::new(10, 0, 0, 1)));
+    assert_eq!(it.size_hint(), (1, Some(1)));
+    let prl = idx.parameter_request_list().unwrap().unwrap();
+    assert_eq!((prl.len(), prl.is_empty()), (3, false));
+    assert!(prl.contains(OptionCode::DOMAIN_NAME_SERVER));
+    assert!(!prl.contains(OptionCode::HOST_NAME));
+    let home_agents = idx
+        .addresses(OptionCode::MOBILE_IP_HOME_AGENT)
+        .unwrap()
+        .unwrap();
+    assert_eq!((home_agents.len(), home_agents.is_empty()), (0, true));
+    assert_eq!(home_agents.to_string(), "");
+    // Read as addresses, a value of another kind must still be whole ones.
+    let bytes = dhcp(&[12, 5, b'h', b'o', b's', b't', b's', 255]);
+    assert_eq!(
+        parse(&bytes)
+            .index()
+            .unwrap()
+            .addresses(OptionCode::HOST_NAME),
+        Err(invalid_len(12, 240, 5, "a non-zero multiple of 4 bytes"))
+    );
+}
+
+#[test]
+fn relay_sub_option_values_know_their_message_offsets() {
+    // 53 at 240, 82 at 243: circuit id value at 247, remote id value at 251.
+    let bytes = relayed(&[1, 2, b'p', b'0', 2, 3, 0x00, 0x1b, 0x21], 9);
+    let idx = parse(&bytes).index().unwrap();
+    let relay = idx.relay_agent_information().unwrap().unwrap();
+    let circuit = relay.circuit_id().unwrap();
+    assert_eq!(
+        (circuit.message_offset(0), circuit.message_offset(2)),
+        (Some(247), Some(249))
+    );
+    assert_eq!(relay.remote_id().unwrap().message_offset(0), Some(251));
+}
+
+#[test]
+fn a_long_value_at_the_start_of_sname_is_read_from_its_slot() {
+    // 60 bytes at offset 46: longer than their own offset.
+    let mut sname = vec![15, 60];
+    sname.extend_from_slice(&[b'a'; 60]);
+    sname.push(255);
+    let bytes = with_sname(dhcp(&[53, 1, 2, 52, 1, 2, 255]), &sname);
+    let idx = parse(&bytes).index().unwrap();
+    let name = idx.domain_name().unwrap().unwrap();
+    assert_eq!(name.as_slice(), Some(&[b'a'; 60][..]));
+    assert_eq!(name.message_offset(0), Some(46));
+}

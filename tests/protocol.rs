@@ -238,6 +238,18 @@ fn nak_carries_only_what_table_3_allows_and_sets_broadcast_when_relayed() {
     );
     assert!(validate_reply(&req, &nak).is_empty());
     assert_eq!(reply_destination(&req, &nak), Destination::Relay(GI));
+    // A relayed request that already asks for broadcast keeps the bit.
+    let len = req.len();
+    dhcpwire::MessageMut::parse(&mut q[..len])
+        .unwrap()
+        .set_flags(Flags::broadcast_only());
+    let req = Message::parse(&q[..len]).unwrap();
+    let n = Reply::nak(&req, &mut buf)
+        .unwrap()
+        .server_identifier(SID)
+        .finish()
+        .unwrap();
+    assert_eq!(Message::parse(&buf[..n]).unwrap().flags(), Flags(0x8000));
 }
 
 #[test]

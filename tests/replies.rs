@@ -655,6 +655,23 @@ fn option_82_is_echoed_when_relayed_by_default_and_as_the_policy_says() {
 }
 
 #[test]
+fn an_option_82_in_empty_fragments_is_echoed_as_one_empty_option() {
+    let q = discover_with(|h| h.giaddr = RELAY.octets(), &[], &[(82, &[]), (82, &[])]);
+    let request = Message::parse(&q).unwrap();
+    let mut buf = [0u8; 576];
+    let n = offer(&request, &configs()[0], &mut buf).unwrap();
+    let reply = Message::parse(&buf[..n]).unwrap();
+    let echoed: Vec<_> = reply
+        .options()
+        .map(|o| o.unwrap())
+        .filter(|o| o.code.0 == 82)
+        .map(|o| o.data)
+        .collect();
+    assert_eq!(echoed, [&[] as &[u8]]);
+    assert!(validate_reply(&request, &reply).is_empty());
+}
+
+#[test]
 fn a_304_byte_option_82_does_not_leave_a_request_unanswered() {
     // No option 57: 548 bytes at most. 82 (2 + 304 in two fragments) with
     // the rest does not fit the 308-byte options area.
@@ -673,6 +690,11 @@ fn a_304_byte_option_82_does_not_leave_a_request_unanswered() {
     assert_eq!(echoed.fragments().last().unwrap().offset + 2 + 49, n - 1);
     assert!(n - echoed_len <= 548, "{n}");
     assert!(validate_reply(&request, &reply).is_empty());
+    // Past the client's limit the echo needs only its own bytes (2 + 255
+    // and 2 + 49, and END): a buffer of exactly the reply's length does.
+    let mut exact = vec![0u8; n];
+    assert_eq!(offer(&request, &configs()[0], &mut exact), Ok(n));
+    assert_eq!(exact, buf[..n]);
     // With 70 DNS servers the other options overflow into `file`; 82 is
     // still the last option of the options field, where relays look for it.
     let n = offer(&request, &configs()[2], &mut buf).unwrap();

@@ -11,6 +11,7 @@
 use std::net::Ipv4Addr;
 
 use dhcpwire::builder::rebuild;
+use dhcpwire::options::AreaOptions;
 use dhcpwire::options::relay::{SubOption, SubOptions};
 use dhcpwire::options::typed::{ClientId, CodeList, Ipv4List, Text};
 use dhcpwire::{
@@ -86,6 +87,82 @@ fn header_fields_are_read_big_endian() {
     assert_eq!(msg.yiaddr(), Ipv4Addr::new(5, 6, 7, 8));
     assert_eq!(msg.siaddr(), Ipv4Addr::new(9, 10, 11, 12));
     assert_eq!(msg.giaddr(), Ipv4Addr::new(10, 198, 27, 4));
+    assert_eq!((msg.htype(), msg.hlen(), msg.hops()), (1, 6, 7));
+    assert_eq!(msg.chaddr_mac(), Some(MAC));
+    bytes[1] = 6;
+    assert_eq!(parse(&bytes).htype(), 6);
+    bytes[2] = 16;
+    assert_eq!(parse(&bytes).chaddr_mac(), None);
+    bytes[2] = 5;
+    assert_eq!(parse(&bytes).chaddr_mac(), None);
+}
+
+#[test]
+fn header_fields_have_their_rfc_2131_names_and_offsets() {
+    use dhcpwire::header::Field;
+    let fields = [
+        (Field::Op, "op", 0),
+        (Field::Htype, "htype", 1),
+        (Field::Hlen, "hlen", 2),
+        (Field::Hops, "hops", 3),
+        (Field::Xid, "xid", 4),
+        (Field::Secs, "secs", 8),
+        (Field::Flags, "flags", 10),
+        (Field::Ciaddr, "ciaddr", 12),
+        (Field::Yiaddr, "yiaddr", 16),
+        (Field::Siaddr, "siaddr", 20),
+        (Field::Giaddr, "giaddr", 24),
+        (Field::Chaddr, "chaddr", 28),
+        (Field::Sname, "sname", 44),
+        (Field::File, "file", 108),
+    ];
+    for (field, name, offset) in fields {
+        assert_eq!((field.name(), field.offset()), (name, offset));
+    }
+}
+
+#[test]
+fn codes_and_message_types_have_their_names() {
+    assert_eq!(u8::from(OptionCode::HOST_NAME), 12);
+    assert_eq!(u8::from(OptionCode(224)), 224);
+    assert_eq!(OptionCode::HOST_NAME.to_string(), "Host Name");
+    assert_eq!(OptionCode(224).to_string(), "Private Use (224)");
+    assert_eq!(MessageType::Discover.name(), "DHCPDISCOVER");
+    assert_eq!(MessageType::Nak.name(), "DHCPNAK");
+    assert_eq!(MessageType::Tls.name(), "DHCPTLS");
+    assert_eq!(MessageType::Unknown(99).name(), "Unknown");
+}
+
+#[test]
+fn with_broadcast_changes_only_the_broadcast_bit() {
+    // Setting a bit that is already set keeps it (a relayed NAK to a client
+    // that asked for broadcast must still ask for it).
+    assert_eq!(Flags(0x8000).with_broadcast(true), Flags(0x8000));
+    assert_eq!(Flags(0x0001).with_broadcast(true), Flags(0x8001));
+    assert_eq!(Flags(0x8001).with_broadcast(false), Flags(0x0001));
+    assert_eq!(Flags(0x0001).with_broadcast(false), Flags(0x0001));
+    assert_eq!(Flags(0x8000).reserved(), 0);
+    assert_eq!(Flags(0x0102).reserved(), 0x0102);
+    assert_eq!(Flags(0xffff).reserved(), 0x7fff);
+}
+
+#[test]
+fn message_accessors_and_debug_text() {
+    let bytes = dhcp(&[53, 1, 1]);
+    let msg = parse(&bytes);
+    assert_eq!(msg.as_bytes(), &bytes[..]);
+    assert_eq!(msg.len(), 243);
+    assert!(!msg.is_empty());
+    assert!(msg.is_dhcp());
+    let header = "Header { op: BootRequest, htype: 1, hlen: 6, hops: 0, xid: 0x0a000001, \
+                  secs: 0, flags: Flags(32768), ciaddr: 0.0.0.0, yiaddr: 0.0.0.0, \
+                  siaddr: 0.0.0.0, giaddr: 10.198.27.4, chaddr: 0a:16:36:fb:bb:4a, \
+                  sname: \"\", file: \"\" }";
+    assert_eq!(format!("{:?}", msg.header()), header);
+    assert_eq!(
+        format!("{msg:?}"),
+        format!("Message {{ len: 243, header: {header}, cookie: Ok(()) }}")
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -123,6 +200,61 @@ fn end_stops_the_walk_and_trailing_exposes_the_rest() {
             244
         )])
     );
+}
+
+#[test]
+fn deviations_display_their_kind_area_and_offset() {
+    let cases = [
+        (
+            DeviationKind::MissingEnd,
+            Area::Options,
+            243,
+            "no END option before the area ends (options area, offset 243)",
+        ),
+        (
+            DeviationKind::NonZeroAfterEnd,
+            Area::File,
+            120,
+            "non-zero byte after END (file area, offset 120)",
+        ),
+        (
+            DeviationKind::OverloadOutsideMainArea,
+            Area::Sname,
+            44,
+            "option 52 (overload) outside the options area (sname area, offset 44)",
+        ),
+        (
+            DeviationKind::RepeatedOverload,
+            Area::Options,
+            246,
+            "option 52 (overload) repeated (options area, offset 246)",
+        ),
+        (
+            DeviationKind::PadInOverloadedArea,
+            Area::File,
+            111,
+            "PAD bytes inside an overloaded area (file area, offset 111)",
+        ),
+        (
+            DeviationKind::RepeatedFixedLengthOption,
+            Area::Options,
+            243,
+            "fixed-length option repeated (options area, offset 243)",
+        ),
+    ];
+    for (kind, area, offset, text) in cases {
+        assert_eq!(dev(kind, area, offset).to_string(), text);
+    }
+}
+
+#[test]
+fn an_area_walk_without_end_has_no_trailing_bytes() {
+    let mut walk = AreaOptions::new(&[53, 1, 1], 240, Area::Options);
+    assert_eq!(walk.trailing(), None);
+    assert_eq!(walk.finish(), Ok(()));
+    assert!(walk.missing_end());
+    assert_eq!(walk.end_offset(), None);
+    assert_eq!(walk.trailing(), Some(&[][..]));
 }
 
 #[test]
@@ -213,6 +345,40 @@ fn lookups_fail_on_a_walk_error_even_after_the_wanted_option() {
     assert_eq!(msg.sname(), Err(err));
 }
 
+#[test]
+fn message_display_shows_every_option_and_what_follows_end() {
+    let head = "BOOTP/DHCP, Request from 0a:16:36:fb:bb:4a, length {len}, xid 0xa000001, \
+                Flags [Broadcast] (0x8000)\n\t  Gateway-IP 10.198.27.4\n\t  \
+                Client-Ethernet-Address 0a:16:36:fb:bb:4a\n\t  Vendor-rfc1048 Extensions\n\t    \
+                Magic Cookie 0x63825363\n\t    DHCP Message Type Option 53, length 1: ";
+    let shown = |bytes: &[u8]| {
+        let text = parse(bytes).to_string();
+        let head = head.replace("{len}", &bytes.len().to_string());
+        text.strip_prefix(&head).map(str::to_owned).unwrap_or(text)
+    };
+    // Zeros after END are shown as PAD, anything else as a byte count.
+    let zeros = dhcp(&[53, 1, 1, 12, 2, b'h', b'i', 80, 0, 255, 0, 0, 0]);
+    assert_eq!(
+        shown(&zeros),
+        "Discover\n\t    Host Name Option 12, length 2: \"hi\"\n\t    \
+         Rapid Commit Option 80, length 0\n\t    PAD Option 0, length 0, occurs 3\n"
+    );
+    let tail = dhcp(&[53, 1, 1, 255, 0, 7]);
+    assert_eq!(shown(&tail), "Discover\n\t    2 bytes after END\n");
+    // A malformed value in hex with its error; an option in `file` says so.
+    let file = with_file(
+        dhcp(&[53, 1, 3, 52, 1, 1, 51, 3, 0, 0, 1, 255]),
+        &[12, 1, b'x', 255],
+    );
+    assert_eq!(
+        shown(&file),
+        "Request\n\t    Option Overload Option 52, length 1: file\n\t    \
+         IP Address Lease Time Option 51, length 3: 00:00:01 [option 51 at offset 246: \
+         value of 3 bytes has the wrong length, expected 4 bytes]\n\t    \
+         Host Name Option 12, length 1 (in file): \"x\"\n"
+    );
+}
+
 /// Regression (nDPI `dhcp-fuzz.pcapng`): when the walk fails before any
 /// option 52, `sname`/`file` were shown as overloaded. `sname()` and
 /// `file()` still give the walk's error; `declared_overload()` reads 52 up
@@ -281,6 +447,25 @@ fn malformed_typed_value_does_not_stop_the_walk() {
         msg.typed(OptionCode::LEASE_TIME),
         Err(invalid_len(51, 240, 3, "4 bytes"))
     );
+}
+
+#[test]
+fn split_fixed_size_values_join_up_to_four_bytes() {
+    // A lease time in two fragments of two bytes joins to 4 bytes.
+    let bytes = dhcp(&[51, 2, 0, 0, 51, 2, 0x0e, 0x10, 255]);
+    let msg = parse(&bytes);
+    assert_eq!(msg.lease_time(), Some(3600));
+    assert_eq!(msg.index().unwrap().lease_time(), Ok(Some(3600)));
+    // Five bytes in two fragments is refused before any copy.
+    let bytes = dhcp(&[51, 2, 0, 0, 51, 3, 0x0e, 0x10, 0, 255]);
+    let too_long = Err(invalid_len(
+        51,
+        240,
+        5,
+        "a fixed-size value of at most 4 bytes",
+    ));
+    assert_eq!(parse(&bytes).index().unwrap().lease_time(), too_long);
+    assert_eq!(parse(&bytes).lease_time(), None);
 }
 
 #[test]
@@ -478,6 +663,76 @@ fn option_split_in_two_fragments_in_main() {
             available: 2
         })
     );
+}
+
+#[test]
+fn fragments_size_hint_counts_down_and_values_say_when_empty() {
+    let bytes = dhcp(&[80, 0, 12, 1, b'a', 0, 12, 1, b'b', 12, 1, b'c', 255]);
+    let msg = parse(&bytes);
+    let value = msg.option(OptionCode::HOST_NAME).unwrap().unwrap();
+    assert!(!value.is_empty());
+    let mut fragments = value.fragments();
+    assert_eq!(fragments.size_hint(), (0, Some(3)));
+    assert_eq!(fragments.next().map(|f| f.offset), Some(242));
+    assert_eq!(fragments.size_hint(), (0, Some(2)));
+    assert_eq!(
+        fragments.by_ref().map(|f| f.offset).collect::<Vec<_>>(),
+        [246, 249]
+    );
+    assert_eq!(fragments.size_hint(), (0, Some(0)));
+    assert_eq!(fragments.next(), None);
+    // Rapid commit (80) is empty by definition.
+    let rapid = msg.option(OptionCode::RAPID_COMMIT).unwrap().unwrap();
+    assert!(rapid.is_empty());
+    assert_eq!((rapid.len(), rapid.fragment_count()), (0, 1));
+}
+
+#[test]
+fn joined_values_compare_hash_and_print_by_their_bytes() {
+    use std::hash::{BuildHasher, RandomState};
+    // "hi!" split as "h" + "i!", in one fragment, and "ho!" split alike.
+    let split = dhcp(&[12, 1, b'h', 12, 2, b'i', b'!', 255]);
+    let single = dhcp(&[12, 3, b'h', b'i', b'!', 255]);
+    let other = dhcp(&[12, 1, b'h', 12, 2, b'o', b'!', 255]);
+    let joined = |bytes| {
+        let value = parse(bytes).option(OptionCode::HOST_NAME).unwrap().unwrap();
+        value.joined()
+    };
+    let (split, single, other) = (joined(&split), joined(&single), joined(&other));
+    assert_eq!(split, single);
+    assert_ne!(split, other);
+    assert!(split == b"hi!"[..] && split != b"ho!"[..] && split != b"hi"[..]);
+    let (hi, hx): (&[u8], &[u8]) = (b"hi!", b"hx!");
+    assert!(split == hi && split != hx);
+    assert!(split == *b"hi!" && split != *b"hi?");
+    let hasher = RandomState::new();
+    assert_eq!(hasher.hash_one(split), hasher.hash_one(single));
+    assert_ne!(hasher.hash_one(split), hasher.hash_one(other));
+    assert_eq!(format!("{split:?}"), "Joined(\"hi!\")");
+    assert_eq!(split.to_string(), "\"hi!\"");
+    assert_eq!(split.as_slice(), None);
+    // Value offsets 242, 245 and 246; just past the end is 247.
+    assert_eq!(split.message_offset(2), Some(246));
+    assert_eq!(split.message_offset(3), Some(247));
+    assert_eq!(split.message_offset(4), None);
+    let mut bytes = split.bytes();
+    assert_eq!(bytes.len(), 3);
+    assert_eq!(bytes.next(), Some(b'h'));
+    assert_eq!(bytes.size_hint(), (2, Some(2)));
+    // Not printable: hex, even when split.
+    let binary = dhcp(&[224, 1, 0, 224, 1, 0x41, 255]);
+    let value = parse(&binary).option(OptionCode(224)).unwrap().unwrap();
+    assert_eq!(value.joined().to_string(), "00:41");
+    // One non-empty fragment after an empty one is one slice.
+    let one = dhcp(&[12, 0, 12, 2, b'h', b'i', 255]);
+    assert_eq!(joined(&one).as_slice(), Some(&b"hi"[..]));
+    // Two empty fragments: empty, shown as nothing.
+    let empty = dhcp(&[82, 0, 82, 0, 255]);
+    let value = parse(&empty).option(OptionCode(82)).unwrap().unwrap();
+    let empty = value.joined();
+    assert!(empty.is_empty());
+    assert_eq!((empty.len(), empty.as_slice()), (0, Some(&[][..])));
+    assert_eq!(empty.to_string(), "");
 }
 
 #[test]
@@ -1015,6 +1270,23 @@ fn set_option_same_length_changes_exactly_the_value() {
     expected[245..249].copy_from_slice(&[0, 0, 0x0e, 0x10]);
     assert_eq!(bytes, expected);
     assert_eq!(parse(&bytes).lease_time(), Some(3600));
+}
+
+#[test]
+fn set_option_deep_in_the_options_area() {
+    // The value lies 302 bytes into the options area, further than the
+    // area's own offset (240) in the message.
+    let mut opts = vec![0u8; 300];
+    opts.extend_from_slice(&[12, 2, b'h', b'i', 255]);
+    let orig = dhcp(&opts);
+    let mut bytes = orig.clone();
+    MessageMut::parse(&mut bytes)
+        .unwrap()
+        .set_option(OptionCode::HOST_NAME, b"yo")
+        .unwrap();
+    let mut expected = orig;
+    expected[542..544].copy_from_slice(b"yo");
+    assert_eq!(bytes, expected);
 }
 
 #[test]
@@ -2331,4 +2603,37 @@ fn peek_finds_the_one_byte_message_type_in_file_after_an_empty_one() {
         Some(MessageType::Release)
     );
     assert_eq!(parse(&bytes).message_type(), Ok(Some(MessageType::Release)));
+}
+
+#[test]
+fn message_type_after_pad_and_empty_options() {
+    // message_type's fast path steps over PAD one byte at a time and over
+    // an empty option by its two bytes; an empty option 53 alone is an
+    // error, and a second 53 joins the first (RFC 3396).
+    use MessageType::{Discover, Offer, Request};
+    let check = |opts: &[u8], strict, peek| {
+        let bytes = dhcp(opts);
+        assert_eq!(parse(&bytes).message_type(), strict, "{opts:?}");
+        assert_eq!(parse(&bytes).peek_message_type(), peek, "{opts:?}");
+    };
+    check(
+        &[0, 0, 80, 0, 53, 1, 1, 255],
+        Ok(Some(Discover)),
+        Some(Discover),
+    );
+    check(&[82, 0, 0, 53, 1, 2, 255], Ok(Some(Offer)), Some(Offer));
+    check(
+        &[12, 1, b'x', 53, 1, 3, 255],
+        Ok(Some(Request)),
+        Some(Request),
+    );
+    let two = invalid_len(53, 240, 2, "1 byte");
+    check(
+        &[53, 1, 1, 55, 2, 1, 3, 53, 1, 3, 255],
+        Err(two),
+        Some(Discover),
+    );
+    let empty = |offset| Err(invalid_len(53, offset, 0, "1 byte"));
+    check(&[0, 53, 0, 7, 1, 9, 255], empty(241), None);
+    check(&[0, 0, 0, 53, 0, 255], empty(243), None);
 }

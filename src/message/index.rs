@@ -557,7 +557,8 @@ impl<'a> OptionIndex<'a> {
             return Ok(None);
         };
         // Codes whose rule is not a list of addresses still read as one.
-        if bytes.len() % 4 != 0 || bytes.is_empty() && !self.allows_empty(code) {
+        // (An empty value got here only if its rule allows it, as 68's.)
+        if bytes.len() % 4 != 0 {
             return Err(Error::InvalidLength {
                 code: code.0,
                 offset: bytes.message_offset(0).unwrap_or(0).saturating_sub(2),
@@ -566,11 +567,6 @@ impl<'a> OptionIndex<'a> {
             });
         }
         Ok(Some(Addresses(bytes)))
-    }
-
-    /// Whether `code`'s rule lets its value be empty (option 68).
-    fn allows_empty(&self, code: OptionCode) -> bool {
-        DhcpOption::length_rule(code).is_some_and(|rule| rule.allows(0))
     }
 
     /// Option 12, the client's host name (bytes; not guaranteed UTF-8).

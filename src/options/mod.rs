@@ -123,7 +123,7 @@ impl serde::Serialize for Overload {
 pub(crate) fn area_after(area: Area, overload: Option<Overload>) -> Option<Area> {
     match (area, overload) {
         (Area::Options, Some(o)) if o.file() => Some(Area::File),
-        (Area::Options, Some(o)) if o.sname() => Some(Area::Sname),
+        (Area::Options, Some(Overload::Sname)) => Some(Area::Sname),
         (Area::File, Some(o)) if o.sname() => Some(Area::Sname),
         _ => None,
     }
@@ -454,7 +454,7 @@ impl<'a> Options<'a> {
         // untyped walk 100 more instructions per message (W2, measured).
         let next = match (self.current.area(), self.overload.overload()) {
             (Area::Options, Some(o)) if o.file() => Some(Area::File),
-            (Area::Options, Some(o)) if o.sname() => Some(Area::Sname),
+            (Area::Options, Some(Overload::Sname)) => Some(Area::Sname),
             (Area::File, Some(o)) if o.sname() => Some(Area::Sname),
             _ => None,
         };

@@ -315,3 +315,16 @@ macro_rules! borrowed {
     };
 }
 pub(crate) use borrowed;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn offset32_prints_as_the_bare_number_and_saturates() {
+        assert_eq!(format!("{:?}", Offset32::new(243)), "243");
+        assert_eq!(Offset32::new(243).get(), 243);
+        assert_eq!(Offset32::new(usize::MAX).get(), u32::MAX as usize);
+    }
+}

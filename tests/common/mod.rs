@@ -127,10 +127,14 @@ pub fn ro(code: u8, data: &[u8], offset: usize, area: Area) -> RawOption<'_> {
     }
 }
 
+/// The deviations of `bytes` through `for_each_deviation`, checked to be
+/// what `Message::deviations` (feature `alloc`) returns.
 pub fn deviations(bytes: &[u8]) -> Result<Vec<Deviation>, Error> {
     let mut v = Vec::new();
-    parse(bytes).for_each_deviation(|d| v.push(d))?;
-    Ok(v)
+    let found = parse(bytes).for_each_deviation(|d| v.push(d)).map(|()| v);
+    #[cfg(feature = "alloc")]
+    assert_eq!(parse(bytes).deviations(), found, "deviations()");
+    found
 }
 
 pub fn dev(kind: DeviationKind, area: Area, offset: usize) -> Deviation {
