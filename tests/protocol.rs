@@ -617,6 +617,14 @@ fn client_setters_refuse_what_table_5_forbids() {
             "RFC 2132 §9.10"
         )
     );
+    // 576 itself is the smallest size allowed, and is written.
+    let n = ClientMessage::discover(&mut buf, 1, &CHADDR)
+        .unwrap()
+        .max_message_size(576)
+        .finish()
+        .unwrap();
+    let msg = Message::parse(&buf[..n]).unwrap();
+    assert_eq!(msg.max_message_size(), Some(576));
     for (code, by) in [
         (50u8, "the constructor or requested_ip() (RFC 2131 Table 5)"),
         (51, "lease_time() (RFC 2131 Tables 3 and 5)"),
