@@ -311,10 +311,10 @@ impl<'a> OptionIndex<'a> {
             Ok(Some(slot)) if slot.fragments == 1 => {
                 let at = usize::from(slot.first);
                 let start = at + 2;
-                match self
-                    .msg
-                    .as_bytes()
-                    .get(start..start + usize::from(slot.len))
+                let bytes = self.msg.as_bytes();
+                match bytes
+                    .get(start..)
+                    .and_then(|rest| rest.get(..usize::from(slot.len)))
                 {
                     Some(data) => Lookup::Single(data, at),
                     None => Lookup::Other,
