@@ -652,6 +652,42 @@ fn client_setters_refuse_what_table_5_forbids() {
     }
 }
 
+/// The refusals are per side: option() writes in a client message what
+/// only a reply's setters manage (55 through its own setter, 58 and 59:
+/// Table 5 "all others MAY"), and in a reply the 56 a client message
+/// refuses (Table 3 lets every reply carry a message).
+#[test]
+fn option_writes_what_only_the_other_side_manages() {
+    let mut buf = [0u8; 576];
+    let client = ClientMessage::discover(&mut buf, 1, &CHADDR)
+        .unwrap()
+        .option(OptionCode::PARAMETER_REQUEST_LIST, &[1, 3])
+        .option(OptionCode::RENEWAL_TIME, &[0, 0, 7, 8])
+        .option(OptionCode::REBINDING_TIME, &[0, 0, 12, 96])
+        .finish_message()
+        .unwrap();
+    let idx = client.index().unwrap();
+    let codes: Vec<u8> = idx.codes().map(|c| c.0).collect();
+    assert_eq!(codes, [53, 55, 58, 59]);
+    assert!(idx.get(OptionCode(58)).unwrap().joined() == [0, 0, 7, 8]);
+    assert!(idx.get(OptionCode(59)).unwrap().joined() == [0, 0, 12, 96]);
+
+    let mut q = [0u8; 576];
+    let n = discover(&mut q, None, false);
+    let req = Message::parse(&q[..n]).unwrap();
+    let mut r = [0u8; 576];
+    let offer = Reply::offer(&req, &mut r)
+        .unwrap()
+        .yiaddr(YI)
+        .server_identifier(SID)
+        .lease_time(60)
+        .option(OptionCode::MESSAGE, b"welcome")
+        .finish_message()
+        .unwrap();
+    let v = offer.option(OptionCode::MESSAGE).unwrap().unwrap();
+    assert!(v.joined() == b"welcome"[..]);
+}
+
 // ---------------------------------------------------------------------------
 // Validation of hand-made bad messages
 // ---------------------------------------------------------------------------
@@ -745,6 +781,25 @@ fn bad_nak() {
         first.to_string(),
         "MUST: DHCP NACK option 54 (Server Identifier) is required but missing [RFC 2131 §4.3.1, Table 3]"
     );
+    // Table 3: 'ciaddr', 'yiaddr' and 'siaddr' are 0 in a DHCPNAK; each
+    // set alone is reported alone, as itself.
+    for field in [Field::Ciaddr, Field::Yiaddr, Field::Siaddr] {
+        let found = violations_of(|b| {
+            b.op(Op::BootReply)
+                .message_type(MessageType::Nak)
+                .server_identifier(SID);
+            match field {
+                Field::Ciaddr => b.ciaddr(YI),
+                Field::Yiaddr => b.yiaddr(YI),
+                _ => b.siaddr(SID),
+            };
+        });
+        assert_eq!(
+            found,
+            vec![(Rule::NotAllowed, fd(field), MUST, T3)],
+            "{field:?}"
+        );
+    }
 }
 
 #[test]
@@ -1151,6 +1206,112 @@ fn reply_pair_rules() {
             (Rule::NotCopied, oc(61), "RFC 6842 §3"),
         ]
     );
+}
+
+/// Table 3: an ACK's `ciaddr` is the DHCPREQUEST's or 0 (an OFFER's is 0,
+/// which `validate` checks alone); §4.3.5: the ACK to a DHCPINFORM SHOULD
+/// NOT fill in `yiaddr` and MUST NOT carry a lease time.
+#[test]
+fn ack_ciaddr_and_inform_ack_yiaddr_against_the_request() {
+    use MessageType::{Ack, Discover, Inform, Offer, Request};
+    let ci = Ipv4Addr::new(192, 168, 1, 77);
+    let other = Ipv4Addr::new(192, 168, 1, 78);
+    let z = Ipv4Addr::UNSPECIFIED;
+    let sec_inform = "RFC 2131 §4.3.5";
+    // (request type, its ciaddr, reply type, reply ciaddr, reply yiaddr, violations)
+    let rows = [
+        (Request, ci, Ack, ci, YI, vec![]),
+        (Request, ci, Ack, z, YI, vec![]),
+        (
+            Request,
+            ci,
+            Ack,
+            other,
+            YI,
+            vec![(Rule::NotCopied, fd(Field::Ciaddr), MUST, T3)],
+        ),
+        (
+            Discover,
+            z,
+            Offer,
+            ci,
+            YI,
+            vec![(Rule::NotAllowed, fd(Field::Ciaddr), MUST, T3)],
+        ),
+        (Inform, ci, Ack, ci, z, vec![]),
+        (
+            Inform,
+            ci,
+            Ack,
+            ci,
+            YI,
+            vec![
+                (Rule::NotAllowed, fd(Field::Yiaddr), SHOULD, sec_inform),
+                (Rule::NotAllowed, oc(51), MUST, sec_inform),
+            ],
+        ),
+    ];
+    for (qtype, qci, rtype, rci, ryi, expected) in rows {
+        let q = build(|b| {
+            b.op(Op::BootRequest).ciaddr(qci).message_type(qtype);
+        });
+        let r = build(|b| {
+            b.op(Op::BootReply)
+                .ciaddr(rci)
+                .yiaddr(ryi)
+                .message_type(rtype)
+                .server_identifier(SID);
+            if !ryi.is_unspecified() {
+                b.lease_time(3600);
+            }
+        });
+        let (q, r) = (Message::parse(&q).unwrap(), Message::parse(&r).unwrap());
+        let found: Vec<_> = validate_reply(&q, &r)
+            .iter()
+            .map(|v| (v.rule, v.subject, v.severity, v.section))
+            .collect();
+        assert_eq!(found, expected, "{qtype} {qci} -> {rtype} {rci} {ryi}");
+    }
+}
+
+/// RFC 4039 §4: a DHCPACK answers a DHCPDISCOVER only when both carry
+/// Rapid Commit (option 80); a server without it answers with an OFFER.
+#[test]
+fn an_ack_answers_a_discover_only_with_rapid_commit_on_both_sides() {
+    use MessageType::{Ack, Discover, Offer, Request};
+    let wrong = |request| vec![(Rule::WrongReplyType { request }, oc(53), MUST, T3)];
+    // (request type, request has 80, reply type, reply has 80, violations)
+    for (qtype, q80, rtype, r80, expected) in [
+        (Discover, true, Ack, true, vec![]),
+        (Discover, true, Offer, false, vec![]),
+        (Discover, true, Ack, false, wrong(Discover)),
+        (Discover, false, Ack, true, wrong(Discover)),
+        (Request, true, Offer, true, wrong(Request)),
+    ] {
+        let rapid = |b: &mut MessageBuilder<'_>, on: bool| {
+            if on {
+                b.option(OptionCode::RAPID_COMMIT, &[]);
+            }
+        };
+        let q = build(|b| {
+            b.op(Op::BootRequest).message_type(qtype);
+            rapid(b, q80);
+        });
+        let r = build(|b| {
+            b.op(Op::BootReply)
+                .yiaddr(YI)
+                .message_type(rtype)
+                .server_identifier(SID)
+                .lease_time(3600);
+            rapid(b, r80);
+        });
+        let (q, r) = (Message::parse(&q).unwrap(), Message::parse(&r).unwrap());
+        let found: Vec<_> = validate_reply(&q, &r)
+            .iter()
+            .map(|v| (v.rule, v.subject, v.severity, v.section))
+            .collect();
+        assert_eq!(found, expected, "{qtype} {q80} -> {rtype} {r80}");
+    }
 }
 
 /// `Policy::REAL_WORLD` leaves out only the known deviations themselves:
@@ -1592,6 +1753,11 @@ fn default_timers_and_rounding() {
         let t = LeaseTimers::new(lease);
         assert_eq!((t.lease, t.t1, t.t2), (lease, t1, t2));
     }
+    // Only the lease time decides whether the lease never expires.
+    assert!(LeaseTimers::new(INFINITE).is_infinite());
+    assert!(LeaseTimers::with(INFINITE, Some(100), Some(200)).is_infinite());
+    assert!(!LeaseTimers::new(0xffff_fffe).is_infinite());
+    assert!(!LeaseTimers::with(3600, Some(INFINITE), Some(INFINITE)).is_infinite());
     assert!(LeaseTimers::new(3).is_ordered());
     assert!(!LeaseTimers::new(2).is_ordered()); // T1 = T2 = 1
     assert!(!LeaseTimers::new(1).is_ordered());
