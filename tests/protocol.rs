@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use dhcpwire::protocol::{
     ClientKind, ClientMessage, Destination, Field, HardwareAddress, INFINITE, KnownDeviation,
-    LeasePhase, LeaseTimers, Policy, ProtocolError, Reply, RequestKind, RequestState, Rule,
-    Severity, Subject, Violation, default_t1, default_t2, reply_destination, request_kind,
-    validate, validate_reply, validate_with,
+    LeasePhase, LeaseTimers, MAX_VIOLATIONS, Policy, ProtocolError, Reply, RequestKind,
+    RequestState, Rule, Severity, Subject, Violation, default_t1, default_t2, reply_destination,
+    request_kind, validate, validate_reply, validate_vec, validate_with,
 };
 use dhcpwire::{Flags, Message, MessageBuilder, MessageType, Op, OptionCode};
 
@@ -1206,6 +1206,55 @@ fn reply_pair_rules() {
             (Rule::NotCopied, oc(61), "RFC 6842 §3"),
         ]
     );
+}
+
+/// `Violations` keeps the first `MAX_VIOLATIONS` (32) in order and counts
+/// the rest; `validate_vec` keeps them all.
+#[test]
+fn violations_past_the_capacity_are_counted_as_dropped() {
+    // A DHCPRELEASE: Table 5 "all others MUST NOT", one per option.
+    let release = |codes: std::ops::Range<u8>| {
+        build(|b| {
+            b.op(Op::BootRequest)
+                .ciaddr(YI)
+                .message_type(MessageType::Release)
+                .server_identifier(SID);
+            for code in codes {
+                b.option(OptionCode(code), &[0]);
+            }
+        })
+    };
+    let not_allowed = |code| (Rule::NotAllowed, oc(code), MUST, T5);
+    for (codes, kept, dropped) in [(100..140, 32, 8), (100..102, 2, 0), (100..100, 0, 0)] {
+        let bytes = release(codes.clone());
+        let msg = Message::parse(&bytes).unwrap();
+        let v = validate(&msg);
+        assert_eq!((v.len(), v.dropped()), (kept, dropped), "{codes:?}");
+        assert_eq!(v.is_empty(), kept == 0, "{codes:?}");
+        assert_eq!(v.has_must(), kept > 0, "{codes:?}");
+        let expected: Vec<_> = codes
+            .clone()
+            .take(MAX_VIOLATIONS)
+            .map(not_allowed)
+            .collect();
+        assert_eq!(summary(&msg), expected, "{codes:?}");
+        let all: Vec<_> = validate_vec(&msg)
+            .iter()
+            .map(|v| (v.rule, v.subject, v.severity, v.section))
+            .collect();
+        assert_eq!(all, codes.map(not_allowed).collect::<Vec<_>>());
+    }
+    // A SHOULD alone: a violation, but no MUST.
+    let bytes = build(|b| {
+        b.op(Op::BootRequest)
+            .message_type(MessageType::Discover)
+            .option(OptionCode::MESSAGE, b"hi");
+    });
+    let msg = Message::parse(&bytes).unwrap();
+    let v = validate(&msg);
+    assert_eq!(summary(&msg), vec![(Rule::NotAllowed, oc(56), SHOULD, T5)]);
+    assert_eq!((v.len(), v.dropped(), v.is_empty()), (1, 0, false));
+    assert!(!v.has_must());
 }
 
 /// Table 3: an ACK's `ciaddr` is the DHCPREQUEST's or 0 (an OFFER's is 0,
