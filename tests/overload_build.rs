@@ -116,6 +116,141 @@ fn a_named_file_is_never_overloaded() {
     rebuilds_identically(&buf[..len]);
 }
 
+/// `sname` as `file`: a name keeps the field out of the automatic
+/// overload; an empty name is no name.
+#[test]
+fn a_named_sname_is_never_overloaded_and_an_empty_name_is_none() {
+    let build = |buf: &mut [u8], name: &[u8]| {
+        MessageBuilder::new(buf)
+            .unwrap()
+            .max_size(300)
+            .sname(name)
+            .overload_when_full(true)
+            .option(OptionCode(224), &[1; 50]) // 240..292
+            .option(OptionCode(225), &[2; 120]) // file 108..230
+            .option(OptionCode(226), &[3; 30]) // sname, if it may
+            .finish()
+    };
+    let mut buf = [0u8; 1500];
+    let len = build(&mut buf, b"").unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (224, Area::Options, 240, 50),
+            (52, Area::Options, 292, 1),
+            (225, Area::File, 108, 120),
+            (226, Area::Sname, 44, 30),
+        ]
+    );
+    assert_eq!(buf[294], 3); // option 52 = both
+    // Named: 226 has nowhere to go. Without overload it needs 240 + 52 +
+    // 122 + 32 + END.
+    let mut buf = [0u8; 1500];
+    assert_eq!(
+        build(&mut buf, b"srv"),
+        Err(Error::BufferTooSmall {
+            needed: 447,
+            available: 300
+        })
+    );
+    assert_eq!(buf[44..48], *b"srv\0");
+}
+
+/// Only `file` and `sname` opened by hand make the layout the caller's:
+/// directing options back to the options field does not, and the
+/// automatic overload still moves what does not fit.
+#[test]
+fn area_options_leaves_the_overload_to_the_builder() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .area(Area::Options)
+        .option(OptionCode(224), &[1; 50])
+        .option(OptionCode(225), &[2; 20])
+        .finish()
+        .unwrap();
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (224, Area::Options, 240, 50),
+            (52, Area::Options, 292, 1),
+            (225, Area::File, 108, 20),
+        ]
+    );
+    assert_eq!(buf[294], 1);
+}
+
+/// Opening `file` or `sname` for options zeroes the field (a name set
+/// before is gone, not left behind the options' END).
+#[test]
+fn opening_file_or_sname_zeroes_the_field() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .file(&[b'f'; 128])
+        .sname(&[b's'; 64])
+        .overload(Overload::Both)
+        .area(Area::File)
+        .option(OptionCode::HOST_NAME, b"h")
+        .area(Area::Sname)
+        .option(OptionCode::DOMAIN_NAME, b"d")
+        .finish()
+        .unwrap();
+    let mut file = [0u8; 128];
+    file[..4].copy_from_slice(&[12, 1, b'h', 255]);
+    let mut sname = [0u8; 64];
+    sname[..4].copy_from_slice(&[15, 1, b'd', 255]);
+    assert_eq!(buf[108..236], file);
+    assert_eq!(buf[44..108], sname);
+    assert_eq!(deviations(&buf[..len]), Ok(vec![]));
+}
+
+/// PAD bytes in the options field count in the size an overloading build
+/// that failed reports: the size with nothing moved.
+#[test]
+fn the_size_needed_counts_pad_in_the_options_field() {
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .pad(10)
+        .option(OptionCode(224), &[1; 200])
+        .finish()
+        .unwrap_err();
+    // 240 + 10 + 202 + END.
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 453,
+            available: 300
+        }
+    );
+    // PAD in `file` is not in the options field: it does not count.
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 50])
+        .option(OptionCode(225), &[2; 20])
+        .pad(10)
+        .option(OptionCode(226), &[3; 200])
+        .finish()
+        .unwrap_err();
+    // 240 + 52 + 22 + 202 + END.
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 517,
+            available: 300
+        }
+    );
+}
+
 #[test]
 fn nothing_fits_anywhere_says_how_much_was_needed() {
     let mut buf = [0u8; 1500];
@@ -363,6 +498,21 @@ fn an_option_after_end_is_an_error() {
         .message_type(MessageType::Discover)
         .end()
         .option(OptionCode::HOST_NAME, b"abc")
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::WriteAfterEnd {
+            area: Area::Options,
+            offset: 244
+        }
+    );
+    // The same for the typed setters of fixed size (their own fast path).
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .message_type(MessageType::Discover)
+        .end()
+        .lease_time(60)
         .finish()
         .unwrap_err();
     assert_eq!(

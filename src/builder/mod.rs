@@ -380,11 +380,9 @@ impl<'b> MessageBuilder<'b> {
     /// RFC 3046 §2.1). Otherwise `write` writes as any option would.
     pub(crate) fn beyond_limit(&mut self, extra: usize, write: impl FnOnce(&mut Self)) {
         let end = self.main.pos.saturating_add(extra).saturating_add(1);
-        if self.error.is_some()
-            || self.main.ended
-            || self.overload == OverloadBy::Caller
-            || end > self.buf.len()
-        {
+        // (An ended options area needs no test of its own: `write` fails
+        // with WriteAfterEnd there either way.)
+        if self.error.is_some() || self.overload == OverloadBy::Caller || end > self.buf.len() {
             write(self);
             return;
         }
@@ -1078,3 +1076,49 @@ impl FragmentWriter<'_> {
 }
 
 const _: () = assert!(HEADER_LEN + 4 == MIN_DHCP_LEN);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `beyond_limit` goes past the maximum size only in a layout the
+    /// builder makes: once the caller has laid out `file` (its own option
+    /// 52), the option goes where any option would, the current area.
+    #[test]
+    fn beyond_limit_keeps_the_callers_own_layout() {
+        let mut buf = [0u8; 600];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.max_size(548)
+            .option(OptionCode::OVERLOAD, &[1])
+            .area(Area::File);
+        b.beyond_limit(5, |b| {
+            b.option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 1, b'x']);
+        });
+        assert_eq!(b.area(Area::Options).finish(), Ok(300));
+        assert_eq!(buf[240..244], [52, 1, 1, 255]);
+        assert_eq!(buf[108..114], [82, 3, 1, 1, b'x', 255]);
+    }
+
+    /// Past the maximum size, when the buffer has room: the option goes
+    /// last in the options field, even after overload moved on to `file`.
+    #[test]
+    fn beyond_limit_writes_past_the_maximum_size_into_the_options_field() {
+        let mut buf = [0u8; 600];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.max_size(300)
+            .overload_when_full(true)
+            .option(OptionCode(224), &[7; 50])
+            .option(OptionCode(225), &[8; 20]);
+        assert_eq!(b.area, Area::File);
+        b.beyond_limit(5, |b| {
+            b.option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 1, b'x']);
+        });
+        assert_eq!(b.finish(), Ok(301));
+        // 224 (240..292), 52 = file (292..295), 82 (295..300), END.
+        assert_eq!(buf[292..301], [52, 1, 1, 82, 3, 1, 1, b'x', 255]);
+        assert_eq!(
+            buf[108..131],
+            [&[225, 20][..], &[8; 20], &[255]].concat()[..]
+        );
+    }
+}
