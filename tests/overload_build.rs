@@ -208,6 +208,66 @@ fn opening_file_or_sname_zeroes_the_field() {
     assert_eq!(deviations(&buf[..len]), Ok(vec![]));
 }
 
+/// With overload on, an option that fits the options field but leaves no
+/// byte for END moves on, here an empty one (rapid commit) with 2 bytes
+/// left: the option before it goes to `file` to make room for option 52
+/// and END, and it follows.
+#[test]
+fn an_option_that_leaves_no_room_for_end_moves_on() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 56]) // 240..298
+        .option(OptionCode::RAPID_COMMIT, &[])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (52, Area::Options, 240, 1),
+            (224, Area::File, 108, 56),
+            (80, Area::File, 166, 0),
+        ]
+    );
+    assert_eq!(buf[240..244], [52, 1, 1, 255]);
+    assert_eq!(buf[166..169], [80, 0, 255]);
+}
+
+/// The typed setters of fixed size lay out as option() does: option 53
+/// (1 byte) with 3 bytes left and overload on moves on with the option
+/// before it, since END would not fit after it.
+#[test]
+fn a_fixed_size_setter_at_the_limit_moves_on_as_option_does() {
+    let build = |buf: &mut [u8], typed: bool| {
+        let mut b = MessageBuilder::new(buf).unwrap();
+        b.max_size(300)
+            .overload_when_full(true)
+            .option(OptionCode(224), &[1; 55]); // 240..297
+        if typed {
+            b.message_type(MessageType::Discover);
+        } else {
+            b.option(OptionCode::MESSAGE_TYPE, &[1]);
+        }
+        b.finish().unwrap()
+    };
+    let mut typed = [0u8; 1500];
+    let mut raw = [0u8; 1500];
+    assert_eq!(build(&mut typed, true), 300);
+    assert_eq!(build(&mut raw, false), 300);
+    assert_eq!(typed[..300], raw[..300]);
+    assert_eq!(
+        walk(&typed[..300]),
+        [
+            (52, Area::Options, 240, 1),
+            (224, Area::File, 108, 55),
+            (53, Area::File, 165, 1),
+        ]
+    );
+}
+
 /// PAD bytes in the options field count in the size an overloading build
 /// that failed reports: the size with nothing moved.
 #[test]
@@ -249,6 +309,30 @@ fn the_size_needed_counts_pad_in_the_options_field() {
             available: 300
         }
     );
+    // Raw bytes too: in the options field they count, in `file` not.
+    // 240 + (10) + 42 + 22 + 202 + END.
+    for (raw_in_file, needed) in [(false, 517), (true, 507)] {
+        let mut buf = [0u8; 1500];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.max_size(300).overload_when_full(true);
+        if !raw_in_file {
+            b.raw(&[0; 10]);
+        }
+        b.option(OptionCode(224), &[1; 40])
+            .option(OptionCode(225), &[2; 20]);
+        if raw_in_file {
+            b.raw(&[0; 10]);
+        }
+        let err = b.option(OptionCode(226), &[3; 200]).finish().unwrap_err();
+        assert_eq!(
+            err,
+            Error::BufferTooSmall {
+                needed,
+                available: 300
+            },
+            "raw in file: {raw_in_file}"
+        );
+    }
 }
 
 #[test]

@@ -697,9 +697,10 @@ impl<'b> MessageBuilder<'b> {
             {
                 let area = self.area;
                 let at = self.cursor(area).pos;
-                let end = at + 2 + value.len() + usize::from(self.overload_allowed);
-                if end <= self.area_limit(area) && !self.cursor(area).ended {
-                    let end = at + 2 + value.len();
+                let end = at + 2 + value.len();
+                if end + usize::from(self.overload_allowed) <= self.area_limit(area)
+                    && !self.cursor(area).ended
+                {
                     if let Some(([c, l], rest)) = self
                         .buf
                         .get_mut(at..end)
