@@ -268,6 +268,39 @@ fn a_fixed_size_setter_at_the_limit_moves_on_as_option_does() {
     );
 }
 
+/// An option split across the three areas (RFC 3396 §7) is written from
+/// whatever pieces its setter hands over, an empty one in the middle
+/// included: relay agent information with an empty circuit ID.
+#[test]
+fn a_split_option_takes_its_value_in_pieces_even_empty_ones() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .split_when_full(true)
+        .relay_agent_information(&[(1, &[]), (2, &[7; 196])])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    // 52 first; then 54 + 125 + 21 = 200 value bytes, each area keeping a
+    // byte for its END.
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (52, Area::Options, 240, 1),
+            (82, Area::Options, 243, 54),
+            (82, Area::File, 108, 125),
+            (82, Area::Sname, 44, 21),
+        ]
+    );
+    assert_eq!(buf[242], 3);
+    assert_eq!(buf[243..249], [82, 54, 1, 0, 2, 196]);
+    let value: Vec<u8> = [&[1u8, 0, 2, 196][..], &[7; 196]].concat();
+    let msg = Message::parse(&buf[..len]).unwrap();
+    assert_eq!(joined(&msg.option(OptionCode(82)).unwrap().unwrap()), value);
+}
+
 /// PAD bytes in the options field count in the size an overloading build
 /// that failed reports: the size with nothing moved.
 #[test]

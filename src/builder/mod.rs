@@ -790,7 +790,7 @@ impl<'b> MessageBuilder<'b> {
             if total >= room && !self.spill(total) {
                 if self.split_allowed {
                     if let Some(plan) = self.plan_split(len) {
-                        self.write_split(code, len, plan, write);
+                        self.write_split(code, plan, write);
                         return self;
                     }
                 }
@@ -963,12 +963,11 @@ impl<'b> MessageBuilder<'b> {
 }
 
 impl MessageBuilder<'_> {
-    /// Writes option `code` (`len` value bytes from `write`) as the
+    /// Writes option `code` (its value bytes from `write`) as the
     /// fragments `plan` lays out over several areas.
     fn write_split(
         &mut self,
         code: OptionCode,
-        len: usize,
         plan: overload::Plan,
         write: impl FnOnce(&mut dyn FnMut(&[u8])),
     ) {
@@ -982,7 +981,6 @@ impl MessageBuilder<'_> {
             part: 0,
             at: 0,
             code: code.0,
-            left_total: len,
             left_in_part: 0,
             left_in_fragment: 0,
         };
@@ -991,7 +989,9 @@ impl MessageBuilder<'_> {
 }
 
 /// Writes one option value as fragments spread over the areas of a split
-/// plan, a `code len` header starting each fragment.
+/// plan, a `code len` header starting each fragment. The plan's parts hold
+/// exactly the value's bytes: what is left of the value is what is left
+/// of its parts, and the writer stops after the last one.
 struct SplitWriter<'r> {
     buf: &'r mut [u8],
     plan: overload::Plan,
@@ -999,14 +999,13 @@ struct SplitWriter<'r> {
     /// Absolute write position.
     at: usize,
     code: u8,
-    left_total: usize,
     left_in_part: usize,
     left_in_fragment: usize,
 }
 
 impl SplitWriter<'_> {
     fn put(&mut self, mut piece: &[u8]) {
-        while !piece.is_empty() && self.left_total > 0 {
+        while !piece.is_empty() {
             if self.left_in_fragment == 0 {
                 if self.left_in_part == 0 {
                     let Some(&(_, start, take)) = self.plan.parts().get(self.part) else {
@@ -1016,7 +1015,7 @@ impl SplitWriter<'_> {
                     self.at = start;
                     self.left_in_part = take;
                 }
-                let len = self.left_in_part.min(self.left_total).min(255);
+                let len = self.left_in_part.min(255);
                 if let Some(h) = self.buf.get_mut(self.at..self.at + 2) {
                     // len <= 255: it fits the length byte.
                     h.copy_from_slice(&[self.code, len as u8]);
@@ -1032,7 +1031,6 @@ impl SplitWriter<'_> {
             self.at += n;
             self.left_in_fragment -= n;
             self.left_in_part -= n;
-            self.left_total -= n;
             piece = later;
         }
     }
