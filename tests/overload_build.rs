@@ -238,7 +238,9 @@ fn an_option_that_leaves_no_room_for_end_moves_on() {
 
 /// The typed setters of fixed size lay out as option() does: option 53
 /// (1 byte) with 3 bytes left and overload on moves on with the option
-/// before it, since END would not fit after it.
+/// before it, since END would not fit after it. (Only a 53 already in the
+/// options field is kept there; one written last goes where any option
+/// would.)
 #[test]
 fn a_fixed_size_setter_at_the_limit_moves_on_as_option_does() {
     let build = |buf: &mut [u8], typed: bool| {
@@ -739,6 +741,24 @@ fn a_hand_written_overload_is_not_doubled_by_the_automatic_one() {
             available: 300
         }
     );
+    // The same when option 52 came as raw bytes before overload was
+    // allowed: the builder finds it in what was written.
+    let mut buf = [0u8; 1500];
+    let err = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .raw(&[52, 1, 2])
+        .overload_when_full(true)
+        .option(OptionCode::HOST_NAME, &[b'a'; 100])
+        .finish()
+        .unwrap_err();
+    assert_eq!(
+        err,
+        Error::BufferTooSmall {
+            needed: 346,
+            available: 300
+        }
+    );
     // The same with the caller placing the option in `sname` by hand.
     let mut buf = [0u8; 1500];
     let len = MessageBuilder::new(&mut buf)
@@ -832,6 +852,183 @@ fn moving_the_tail_to_file_keeps_option_53_in_the_options_field() {
         ]
     );
     rebuilds_identically(&buf[..len]);
+}
+
+/// A 53 of another length than 1 (malformed, RFC 2132 §9.6) is kept in
+/// the options field too, from its code byte to the end of its value:
+/// empty, and two bytes long. The options field was filled with overload
+/// off; with it on, the next option finds no layout.
+#[test]
+fn a_malformed_option_53_stays_in_the_options_field_too() {
+    for (filler, type_value) in [(56usize, &[][..]), (54, &[1, 2][..])] {
+        let mut buf = [0u8; 1500];
+        let got = MessageBuilder::new(&mut buf)
+            .unwrap()
+            .max_size(300)
+            .option(OptionCode(224), &vec![1; filler])
+            .option(OptionCode::MESSAGE_TYPE, type_value) // ends at 300
+            .overload_when_full(true)
+            .option(OptionCode(225), &[2; 10])
+            .finish();
+        // 240 + 2 + filler + 2 + len(53) + 12 + END.
+        assert_eq!(
+            got,
+            Err(Error::BufferTooSmall {
+                needed: 313,
+                available: 300
+            }),
+            "53 = {type_value:?}"
+        );
+    }
+}
+
+/// The automatic overload never moves options into a `file` that holds a
+/// name: with no room for option 52 and END in the options field, and no
+/// other way, the build fails and the name is intact.
+#[test]
+fn moving_the_tail_never_uses_a_named_file() {
+    let mut buf = [0u8; 1500];
+    let got = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .file(b"pxe")
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 56]) // 240..298
+        .option(OptionCode(225), &[2; 10])
+        .finish();
+    assert_eq!(
+        got,
+        Err(Error::BufferTooSmall {
+            needed: 311,
+            available: 300
+        })
+    );
+    assert_eq!(buf[108..112], *b"pxe\0");
+}
+
+/// To make room for option 52 and END the builder moves as few trailing
+/// options as it can: when moving the last leaves exactly 4 bytes, the
+/// one before stays.
+#[test]
+fn moving_the_tail_moves_no_more_than_52_and_end_need() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .option(OptionCode(224), &[1; 54]) // 240..296
+        .option(OptionCode(225), &[2; 2]) // 296..300
+        .overload_when_full(true)
+        .option(OptionCode(226), &[3; 10])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (224, Area::Options, 240, 54),
+            (52, Area::Options, 296, 1),
+            (225, Area::File, 108, 2),
+            (226, Area::File, 112, 10),
+        ]
+    );
+    assert_eq!(buf[296..300], [52, 1, 1, 255]);
+}
+
+/// The tail moves also behind many options: 70 of 3 bytes, then one that
+/// fills the options field to its 548 bytes.
+#[test]
+fn moving_the_tail_after_70_options() {
+    let mut buf = [0u8; 1500];
+    let mut b = MessageBuilder::new(&mut buf).unwrap();
+    b.max_size(548);
+    for _ in 0..70 {
+        b.option(OptionCode(224), &[1]); // 240..450
+    }
+    let len = b
+        .option(OptionCode(225), &[2; 96]) // 450..548
+        .overload_when_full(true)
+        .option(OptionCode(226), &[3; 10])
+        .finish()
+        .unwrap();
+    // The options field now ends at 454 (52 and END after the 70).
+    assert_eq!(len, 454);
+    let walked = walk(&buf[..len]);
+    assert_eq!(walked.len(), 73);
+    assert_eq!(
+        walked[69..],
+        [
+            (224, Area::Options, 447, 1),
+            (52, Area::Options, 450, 1),
+            (225, Area::File, 108, 96),
+            (226, Area::File, 206, 10),
+        ]
+    );
+}
+
+/// The moved tail and `file`'s END must fit its 128 bytes: a 127-byte
+/// tail does, a 128-byte one does not (and nothing else makes room).
+#[test]
+fn moving_the_tail_fills_file_up_to_its_end() {
+    let build = |buf: &mut [u8], tail: usize| {
+        MessageBuilder::new(buf)
+            .unwrap()
+            .max_size(548)
+            .option(OptionCode(224), &vec![1; 306 - tail]) // 240..548 - tail
+            .option(OptionCode(225), &vec![2; tail - 2]) // ..548
+            .overload_when_full(true)
+            .option(OptionCode(226), &[3; 10])
+            .finish()
+    };
+    let mut buf = [0u8; 1500];
+    assert_eq!(build(&mut buf, 127), Ok(425));
+    assert_eq!(
+        walk(&buf[..425]),
+        [
+            (224, Area::Options, 240, 179),
+            (52, Area::Options, 421, 1),
+            (225, Area::File, 108, 125),
+            (226, Area::Sname, 44, 10),
+        ]
+    );
+    assert_eq!(buf[235], 255);
+    let mut buf = [0u8; 1500];
+    assert_eq!(
+        build(&mut buf, 128),
+        Err(Error::BufferTooSmall {
+            needed: 561,
+            available: 548
+        })
+    );
+}
+
+/// An option moves on to the first area with room for it and that area's
+/// END: `file` with exactly the option's size left is passed over for
+/// `sname`.
+#[test]
+fn an_area_needs_room_for_the_option_and_its_end() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 50]) // 240..292
+        .option(OptionCode(225), &[2; 96]) // file 108..206: 30 left
+        .option(OptionCode(226), &[3; 28]) // 30 bytes: sname
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (224, Area::Options, 240, 50),
+            (52, Area::Options, 292, 1),
+            (225, Area::File, 108, 96),
+            (226, Area::Sname, 44, 28),
+        ]
+    );
+    assert_eq!(buf[294], 3);
+    assert_eq!(buf[206], 255);
+    assert_eq!(buf[74], 255);
 }
 
 #[test]
