@@ -1001,6 +1001,126 @@ fn moving_the_tail_fills_file_up_to_its_end() {
     );
 }
 
+/// Splitting an option across the areas (RFC 3396 §7) follows the same
+/// rules as moving one: never into a named field, never into a layout the
+/// caller made with its own option 52, never without the builder's own
+/// option 52 in the options field.
+#[test]
+fn a_split_respects_names_the_callers_52_and_needs_its_own_52() {
+    // A named `file`: the 110-byte value goes to the options field and
+    // `sname`, the name stays.
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .file(b"pxe")
+        .overload_when_full(true)
+        .split_when_full(true)
+        .option(OptionCode(224), &[7; 110])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (52, Area::Options, 240, 1),
+            (224, Area::Options, 243, 54),
+            (224, Area::Sname, 44, 56),
+        ]
+    );
+    assert_eq!(buf[242], 2);
+    assert_eq!(buf[108..112], *b"pxe\0");
+    // The caller's option 52 (file only): nothing is split.
+    let mut buf = [0u8; 1500];
+    assert_eq!(
+        MessageBuilder::new(&mut buf)
+            .unwrap()
+            .max_size(300)
+            .overload(Overload::File)
+            .overload_when_full(true)
+            .split_when_full(true)
+            .option(OptionCode(224), &[7; 110])
+            .finish(),
+        Err(Error::BufferTooSmall {
+            needed: 240 + 3 + 112 + 1,
+            available: 300
+        })
+    );
+    // No room for the builder's option 52 (the options field holds only
+    // 53, which stays): nothing is split.
+    let mut buf = [0u8; 1500];
+    assert_eq!(
+        MessageBuilder::new(&mut buf)
+            .unwrap()
+            .max_size(244)
+            .min_len(0)
+            .overload_when_full(true)
+            .split_when_full(true)
+            .message_type(MessageType::Discover)
+            .option(OptionCode(224), &[1; 10])
+            .finish(),
+        Err(Error::BufferTooSmall {
+            needed: 256,
+            available: 244
+        })
+    );
+}
+
+/// A split keeps the caller's order too: once options went on to `file`,
+/// the room left in the options field is not used again.
+#[test]
+fn a_split_after_a_move_does_not_go_back_to_the_options_field() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .split_when_full(true)
+        .option(OptionCode(224), &[1; 40]) // 240..282
+        .option(OptionCode(225), &[2; 20]) // file 108..130, 52 at 282
+        .option(OptionCode(226), &[3; 150]) // 15 bytes left at 285: unused
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (224, Area::Options, 240, 40),
+            (52, Area::Options, 282, 1),
+            (225, Area::File, 108, 20),
+            (226, Area::File, 130, 103),
+            (226, Area::Sname, 44, 47),
+        ]
+    );
+    assert_eq!(buf[284..286], [3, 255]);
+}
+
+/// Option 52 and END fitting exactly (4 bytes left) need no move: with
+/// `file` named, the option goes to `sname`.
+#[test]
+fn option_52_takes_the_last_4_bytes_without_moving_anything() {
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .file(b"pxe")
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 54]) // 240..296
+        .option(OptionCode(225), &[2; 10])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (224, Area::Options, 240, 54),
+            (52, Area::Options, 296, 1),
+            (225, Area::Sname, 44, 10),
+        ]
+    );
+    assert_eq!(buf[296..300], [52, 1, 2, 255]);
+}
+
 /// An option moves on to the first area with room for it and that area's
 /// END: `file` with exactly the option's size left is passed over for
 /// `sname`.
