@@ -234,6 +234,26 @@ fn an_option_that_leaves_no_room_for_end_moves_on() {
     );
     assert_eq!(buf[240..244], [52, 1, 1, 255]);
     assert_eq!(buf[166..169], [80, 0, 255]);
+    // The same for an empty address list where one may be empty (68,
+    // RFC 2132 §8.3), through the list setters' own path.
+    let mut buf = [0u8; 1500];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .max_size(300)
+        .overload_when_full(true)
+        .option(OptionCode(224), &[1; 56]) // 240..298
+        .addresses(OptionCode::MOBILE_IP_HOME_AGENT, &[] as &[Ipv4Addr])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(
+        walk(&buf[..len]),
+        [
+            (52, Area::Options, 240, 1),
+            (224, Area::File, 108, 56),
+            (68, Area::File, 166, 0),
+        ]
+    );
 }
 
 /// The typed setters of fixed size lay out as option() does: option 53
@@ -626,21 +646,25 @@ fn an_option_after_end_is_an_error() {
             offset: 244
         }
     );
-    // The same for the typed setters of fixed size (their own fast path).
-    let err = MessageBuilder::new(&mut buf)
-        .unwrap()
-        .message_type(MessageType::Discover)
-        .end()
-        .lease_time(60)
-        .finish()
-        .unwrap_err();
-    assert_eq!(
-        err,
-        Error::WriteAfterEnd {
-            area: Area::Options,
-            offset: 244
+    // The same for the typed setters of fixed size and the address lists
+    // (each with its own fast path).
+    for list in [false, true] {
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.message_type(MessageType::Discover).end();
+        if list {
+            b.routers([Ipv4Addr::new(10, 0, 0, 1)]);
+        } else {
+            b.lease_time(60);
         }
-    );
+        assert_eq!(
+            b.finish(),
+            Err(Error::WriteAfterEnd {
+                area: Area::Options,
+                offset: 244
+            }),
+            "list: {list}"
+        );
+    }
 }
 
 #[test]

@@ -2042,6 +2042,39 @@ fn builder_relay_sub_option_too_long() {
             "a sub-option value of at most 255 bytes"
         ))
     );
+    // 255 bytes is the most a sub-option holds: the option's 257 bytes
+    // are two RFC 3396 fragments.
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .min_len(0)
+        .relay_agent_information(&[(1, &[0xc1; 255])])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 240 + 2 + 255 + 2 + 2 + 1);
+    assert_eq!(buf[240..245], [82, 255, 1, 255, 0xc1]);
+    assert_eq!(buf[497..502], [82, 2, 0xc1, 0xc1, 255]);
+}
+
+/// An address list over 255 bytes (70 DNS servers, 280 bytes) is split
+/// into RFC 3396 fragments of 255 and 25 bytes.
+#[test]
+fn builder_splits_an_address_list_over_255_bytes() {
+    let servers: Vec<Ipv4Addr> = (1..=70).map(|i| Ipv4Addr::new(10, 0, 1, i)).collect();
+    let mut buf = [0u8; 1024];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .dns_servers(&servers)
+        .finish()
+        .unwrap();
+    assert_eq!(len, 240 + 257 + 27 + 1);
+    assert_eq!(buf[240..246], [6, 255, 10, 0, 1, 1]);
+    // The 64th address straddles the fragments: 3 bytes, then 1.
+    assert_eq!(buf[494..501], [10, 0, 1, 6, 25, 64, 10]);
+    let msg = Message::parse(&buf[..len]).unwrap();
+    let value = msg.option(OptionCode::DOMAIN_NAME_SERVER).unwrap().unwrap();
+    assert_eq!(value.fragment_count(), 2);
+    let joined: Vec<u8> = servers.iter().flat_map(|a| a.octets()).collect();
+    assert!(value.joined() == joined[..]);
 }
 
 #[test]
