@@ -20,6 +20,19 @@ fn finish_to_appends_the_same_bytes_as_the_slice_build() {
     assert_eq!(msg.message_type().unwrap(), Some(MessageType::Inform));
 }
 
+/// A `BufMut` with exactly the message's room takes it.
+#[test]
+fn finish_to_a_bufmut_of_exactly_the_length() {
+    let mut scratch = [0u8; 576];
+    let mut b = MessageBuilder::new(&mut scratch).unwrap();
+    b.message_type(MessageType::Discover);
+    let mut exact = [0xaau8; 300];
+    let mut out: &mut [u8] = &mut exact;
+    assert_eq!(b.finish_to(&mut out), Ok(300));
+    assert!(out.is_empty());
+    assert_eq!(exact[..], scratch[..300]);
+}
+
 #[test]
 fn finish_to_a_full_bufmut_says_how_much_was_needed() {
     let mut scratch = [0u8; 576];

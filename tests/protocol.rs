@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use dhcpwire::protocol::{
     ClientKind, ClientMessage, Destination, Field, HardwareAddress, INFINITE, KnownDeviation,
-    LeasePhase, LeaseTimers, Policy, ProtocolError, Reply, RequestKind, RequestState, Rule,
-    Severity, Subject, Violation, default_t1, default_t2, reply_destination, request_kind,
-    validate, validate_reply, validate_with,
+    LeasePhase, LeaseTimers, MAX_VIOLATIONS, Policy, ProtocolError, Reply, RequestKind,
+    RequestState, Rule, Severity, Subject, Violation, default_t1, default_t2, reply_destination,
+    request_kind, validate, validate_reply, validate_vec, validate_with,
 };
 use dhcpwire::{Flags, Message, MessageBuilder, MessageType, Op, OptionCode};
 
@@ -351,7 +351,9 @@ fn replies_refuse_managed_options_and_wrong_requests() {
     let mut buf = [0u8; 576];
     let must_not = "nobody: a reply MUST NOT carry it (RFC 2131 Table 3)";
     for (code, by) in [
-        (50u8, must_not),
+        (0u8, "the builder (PAD/END)"),
+        (255, "the builder (PAD/END)"),
+        (50, must_not),
         (51, "lease_time() (RFC 2131 Tables 3 and 5)"),
         (52, "overload_when_full()"),
         (53, "the constructor"),
@@ -626,7 +628,9 @@ fn client_setters_refuse_what_table_5_forbids() {
     let msg = Message::parse(&buf[..n]).unwrap();
     assert_eq!(msg.max_message_size(), Some(576));
     for (code, by) in [
-        (50u8, "the constructor or requested_ip() (RFC 2131 Table 5)"),
+        (0u8, "the builder (PAD/END)"),
+        (255, "the builder (PAD/END)"),
+        (50, "the constructor or requested_ip() (RFC 2131 Table 5)"),
         (51, "lease_time() (RFC 2131 Tables 3 and 5)"),
         (52, "nobody: client messages are not overloaded here"),
         (53, "the constructor"),
@@ -646,6 +650,42 @@ fn client_setters_refuse_what_table_5_forbids() {
             .unwrap_err();
         assert_eq!(e, ProtocolError::ManagedOption { code, by });
     }
+}
+
+/// The refusals are per side: option() writes in a client message what
+/// only a reply's setters manage (55 through its own setter, 58 and 59:
+/// Table 5 "all others MAY"), and in a reply the 56 a client message
+/// refuses (Table 3 lets every reply carry a message).
+#[test]
+fn option_writes_what_only_the_other_side_manages() {
+    let mut buf = [0u8; 576];
+    let client = ClientMessage::discover(&mut buf, 1, &CHADDR)
+        .unwrap()
+        .option(OptionCode::PARAMETER_REQUEST_LIST, &[1, 3])
+        .option(OptionCode::RENEWAL_TIME, &[0, 0, 7, 8])
+        .option(OptionCode::REBINDING_TIME, &[0, 0, 12, 96])
+        .finish_message()
+        .unwrap();
+    let idx = client.index().unwrap();
+    let codes: Vec<u8> = idx.codes().map(|c| c.0).collect();
+    assert_eq!(codes, [53, 55, 58, 59]);
+    assert!(idx.get(OptionCode(58)).unwrap().joined() == [0, 0, 7, 8]);
+    assert!(idx.get(OptionCode(59)).unwrap().joined() == [0, 0, 12, 96]);
+
+    let mut q = [0u8; 576];
+    let n = discover(&mut q, None, false);
+    let req = Message::parse(&q[..n]).unwrap();
+    let mut r = [0u8; 576];
+    let offer = Reply::offer(&req, &mut r)
+        .unwrap()
+        .yiaddr(YI)
+        .server_identifier(SID)
+        .lease_time(60)
+        .option(OptionCode::MESSAGE, b"welcome")
+        .finish_message()
+        .unwrap();
+    let v = offer.option(OptionCode::MESSAGE).unwrap().unwrap();
+    assert!(v.joined() == b"welcome"[..]);
 }
 
 // ---------------------------------------------------------------------------
@@ -741,6 +781,25 @@ fn bad_nak() {
         first.to_string(),
         "MUST: DHCP NACK option 54 (Server Identifier) is required but missing [RFC 2131 §4.3.1, Table 3]"
     );
+    // Table 3: 'ciaddr', 'yiaddr' and 'siaddr' are 0 in a DHCPNAK; each
+    // set alone is reported alone, as itself.
+    for field in [Field::Ciaddr, Field::Yiaddr, Field::Siaddr] {
+        let found = violations_of(|b| {
+            b.op(Op::BootReply)
+                .message_type(MessageType::Nak)
+                .server_identifier(SID);
+            match field {
+                Field::Ciaddr => b.ciaddr(YI),
+                Field::Yiaddr => b.yiaddr(YI),
+                _ => b.siaddr(SID),
+            };
+        });
+        assert_eq!(
+            found,
+            vec![(Rule::NotAllowed, fd(field), MUST, T3)],
+            "{field:?}"
+        );
+    }
 }
 
 #[test]
@@ -1000,6 +1059,97 @@ fn rfc2132_length_and_value_rules() {
     );
 }
 
+/// Each RFC 2132 value rule that a length cannot express, at its boundary:
+/// the last bad value is reported (MUST, with the option's section), the
+/// first good one is not. The messages have no option 53, so only the
+/// format rules apply.
+#[test]
+fn rfc2132_value_rules_at_their_boundaries() {
+    // (code, section, expected, bad values, good values)
+    type Values = &'static [&'static [u8]];
+    let rows: [(u8, &str, &str, Values, Values); 11] = [
+        (
+            19,
+            "RFC 2132 §4.1",
+            "0 or 1",
+            &[&[2], &[255]],
+            &[&[0], &[1]],
+        ),
+        (39, "RFC 2132 §7.3", "0 or 1", &[&[2]], &[&[1]]),
+        // Maximum datagram reassembly size and maximum DHCP message size:
+        // at least 576.
+        (
+            22,
+            "RFC 2132 §4.4",
+            "at least 576",
+            &[&[2, 63]],
+            &[&[2, 64]],
+        ),
+        (
+            57,
+            "RFC 2132 §9.10",
+            "at least 576",
+            &[&[2, 63]],
+            &[&[2, 64]],
+        ),
+        // Default IP TTL and TCP default TTL: the minimum value is 1.
+        (23, "RFC 2132 §4.5", "1 to 255", &[&[0]], &[&[1], &[255]]),
+        (37, "RFC 2132 §7.1", "1 to 255", &[&[0]], &[&[1]]),
+        // Path MTU plateau table: every entry at least 68, the last too.
+        (
+            25,
+            "RFC 2132 §4.7",
+            "MTU sizes of at least 68",
+            &[&[0, 67], &[0, 68, 0, 67], &[0, 67, 5, 220]],
+            &[&[0, 68], &[5, 220, 0, 68]],
+        ),
+        // Interface MTU: at least 68.
+        (26, "RFC 2132 §5.1", "at least 68", &[&[0, 67]], &[&[0, 68]]),
+        // NetBIOS node type: 0x1, 0x2, 0x4 or 0x8.
+        (
+            46,
+            "RFC 2132 §8.7",
+            "1, 2, 4 or 8",
+            &[&[0], &[3], &[5], &[9]],
+            &[&[1], &[2], &[4], &[8]],
+        ),
+        // Option overload: 1 (file), 2 (sname) or 3 (both). The walk
+        // takes another value as no overload, so the message is still
+        // checked.
+        (
+            52,
+            "RFC 2132 §9.3",
+            "1, 2 or 3",
+            &[&[0], &[4], &[255]],
+            &[&[1], &[2], &[3]],
+        ),
+        // Message type: the registered types (RFC 2132 §9.6 and its
+        // IANA registry, 1 to 18).
+        (
+            53,
+            "RFC 2132 §9.6",
+            "a registered message type (1 to 18)",
+            &[&[0], &[19]],
+            &[&[18]],
+        ),
+    ];
+    for (code, section, expected, bad, good) in rows {
+        let rule = (Rule::Value { expected }, oc(code), MUST, section);
+        for value in bad {
+            let found = violations_of(|b| {
+                b.option(OptionCode(code), value);
+            });
+            assert_eq!(found, vec![rule], "{code} = {value:?}");
+        }
+        for value in good {
+            let found = violations_of(|b| {
+                b.option(OptionCode(code), value);
+            });
+            assert_eq!(found, vec![], "{code} = {value:?}");
+        }
+    }
+}
+
 #[test]
 fn malformed_and_plain_bootp() {
     let mut bytes = build(|b| {
@@ -1054,6 +1204,304 @@ fn reply_pair_rules() {
             (Rule::NotCopied, fd(Field::Giaddr), T3),
             (Rule::NotCopied, fd(Field::Flags), T3),
             (Rule::NotCopied, oc(61), "RFC 6842 §3"),
+        ]
+    );
+}
+
+/// `Violations` keeps the first `MAX_VIOLATIONS` (32) in order and counts
+/// the rest; `validate_vec` keeps them all.
+#[test]
+fn violations_past_the_capacity_are_counted_as_dropped() {
+    // A DHCPRELEASE: Table 5 "all others MUST NOT", one per option.
+    let release = |codes: std::ops::Range<u8>| {
+        build(|b| {
+            b.op(Op::BootRequest)
+                .ciaddr(YI)
+                .message_type(MessageType::Release)
+                .server_identifier(SID);
+            for code in codes {
+                b.option(OptionCode(code), &[0]);
+            }
+        })
+    };
+    let not_allowed = |code| (Rule::NotAllowed, oc(code), MUST, T5);
+    for (codes, kept, dropped) in [(100..140, 32, 8), (100..102, 2, 0), (100..100, 0, 0)] {
+        let bytes = release(codes.clone());
+        let msg = Message::parse(&bytes).unwrap();
+        let v = validate(&msg);
+        assert_eq!((v.len(), v.dropped()), (kept, dropped), "{codes:?}");
+        assert_eq!(v.is_empty(), kept == 0, "{codes:?}");
+        assert_eq!(v.has_must(), kept > 0, "{codes:?}");
+        let expected: Vec<_> = codes
+            .clone()
+            .take(MAX_VIOLATIONS)
+            .map(not_allowed)
+            .collect();
+        assert_eq!(summary(&msg), expected, "{codes:?}");
+        let all: Vec<_> = validate_vec(&msg)
+            .iter()
+            .map(|v| (v.rule, v.subject, v.severity, v.section))
+            .collect();
+        assert_eq!(all, codes.map(not_allowed).collect::<Vec<_>>());
+    }
+    // A SHOULD alone: a violation, but no MUST.
+    let bytes = build(|b| {
+        b.op(Op::BootRequest)
+            .message_type(MessageType::Discover)
+            .option(OptionCode::MESSAGE, b"hi");
+    });
+    let msg = Message::parse(&bytes).unwrap();
+    let v = validate(&msg);
+    assert_eq!(summary(&msg), vec![(Rule::NotAllowed, oc(56), SHOULD, T5)]);
+    assert_eq!((v.len(), v.dropped(), v.is_empty()), (1, 0, false));
+    assert!(!v.has_must());
+}
+
+/// Table 3: an ACK's `ciaddr` is the DHCPREQUEST's or 0 (an OFFER's is 0,
+/// which `validate` checks alone); §4.3.5: the ACK to a DHCPINFORM SHOULD
+/// NOT fill in `yiaddr` and MUST NOT carry a lease time.
+#[test]
+fn ack_ciaddr_and_inform_ack_yiaddr_against_the_request() {
+    use MessageType::{Ack, Discover, Inform, Offer, Request};
+    let ci = Ipv4Addr::new(192, 168, 1, 77);
+    let other = Ipv4Addr::new(192, 168, 1, 78);
+    let z = Ipv4Addr::UNSPECIFIED;
+    let sec_inform = "RFC 2131 §4.3.5";
+    // (request type, its ciaddr, reply type, reply ciaddr, reply yiaddr, violations)
+    let rows = [
+        (Request, ci, Ack, ci, YI, vec![]),
+        (Request, ci, Ack, z, YI, vec![]),
+        (
+            Request,
+            ci,
+            Ack,
+            other,
+            YI,
+            vec![(Rule::NotCopied, fd(Field::Ciaddr), MUST, T3)],
+        ),
+        (
+            Discover,
+            z,
+            Offer,
+            ci,
+            YI,
+            vec![(Rule::NotAllowed, fd(Field::Ciaddr), MUST, T3)],
+        ),
+        (Inform, ci, Ack, ci, z, vec![]),
+        (
+            Inform,
+            ci,
+            Ack,
+            ci,
+            YI,
+            vec![
+                (Rule::NotAllowed, fd(Field::Yiaddr), SHOULD, sec_inform),
+                (Rule::NotAllowed, oc(51), MUST, sec_inform),
+            ],
+        ),
+    ];
+    for (qtype, qci, rtype, rci, ryi, expected) in rows {
+        let q = build(|b| {
+            b.op(Op::BootRequest).ciaddr(qci).message_type(qtype);
+        });
+        let r = build(|b| {
+            b.op(Op::BootReply)
+                .ciaddr(rci)
+                .yiaddr(ryi)
+                .message_type(rtype)
+                .server_identifier(SID);
+            if !ryi.is_unspecified() {
+                b.lease_time(3600);
+            }
+        });
+        let (q, r) = (Message::parse(&q).unwrap(), Message::parse(&r).unwrap());
+        let found: Vec<_> = validate_reply(&q, &r)
+            .iter()
+            .map(|v| (v.rule, v.subject, v.severity, v.section))
+            .collect();
+        assert_eq!(found, expected, "{qtype} {qci} -> {rtype} {rci} {ryi}");
+    }
+}
+
+/// RFC 4039 §4: a DHCPACK answers a DHCPDISCOVER only when both carry
+/// Rapid Commit (option 80); a server without it answers with an OFFER.
+#[test]
+fn an_ack_answers_a_discover_only_with_rapid_commit_on_both_sides() {
+    use MessageType::{Ack, Discover, Offer, Request};
+    let wrong = |request| vec![(Rule::WrongReplyType { request }, oc(53), MUST, T3)];
+    // (request type, request has 80, reply type, reply has 80, violations)
+    for (qtype, q80, rtype, r80, expected) in [
+        (Discover, true, Ack, true, vec![]),
+        (Discover, true, Offer, false, vec![]),
+        (Discover, true, Ack, false, wrong(Discover)),
+        (Discover, false, Ack, true, wrong(Discover)),
+        (Request, true, Offer, true, wrong(Request)),
+    ] {
+        let rapid = |b: &mut MessageBuilder<'_>, on: bool| {
+            if on {
+                b.option(OptionCode::RAPID_COMMIT, &[]);
+            }
+        };
+        let q = build(|b| {
+            b.op(Op::BootRequest).message_type(qtype);
+            rapid(b, q80);
+        });
+        let r = build(|b| {
+            b.op(Op::BootReply)
+                .yiaddr(YI)
+                .message_type(rtype)
+                .server_identifier(SID)
+                .lease_time(3600);
+            rapid(b, r80);
+        });
+        let (q, r) = (Message::parse(&q).unwrap(), Message::parse(&r).unwrap());
+        let found: Vec<_> = validate_reply(&q, &r)
+            .iter()
+            .map(|v| (v.rule, v.subject, v.severity, v.section))
+            .collect();
+        assert_eq!(found, expected, "{qtype} {q80} -> {rtype} {r80}");
+    }
+}
+
+/// `Policy::REAL_WORLD` leaves out only the known deviations themselves:
+/// each violation below sits next to one (same message type, same rule or
+/// same subject) and is still reported. (rule, subject, the deviation it
+/// is allowed as) of every violation `validate` finds.
+#[test]
+fn real_world_policy_allows_only_the_known_deviations() {
+    use KnownDeviation as D;
+    let allowed = |msg: &Message<'_>, found: &dhcpwire::protocol::Violations| {
+        found
+            .iter()
+            .map(|v| (v.rule, v.subject, Policy::REAL_WORLD.allowed(v, msg)))
+            .collect::<Vec<_>>()
+    };
+    let of = |bytes: &[u8]| {
+        let msg = Message::parse(bytes).unwrap();
+        allowed(&msg, &validate(&msg))
+    };
+    let offer = |b: &mut MessageBuilder<'_>| {
+        b.op(Op::BootReply)
+            .yiaddr(YI)
+            .message_type(MessageType::Offer);
+    };
+    // A relayed OFFER with hops copied (allowed) and no option 54 (not):
+    // no 61 in it, and it is relayed, but the missing 54 is neither
+    // deviation.
+    let relayed = build(|b| {
+        offer(b);
+        b.giaddr(GI).hops(1).lease_time(3600);
+    });
+    assert_eq!(
+        of(&relayed),
+        vec![
+            (
+                Rule::NotAllowed,
+                fd(Field::Hops),
+                Some(D::ServerCopiesHopsIntoRelayedReply)
+            ),
+            (Rule::Missing, oc(54), None),
+        ]
+    );
+    // The same hops without a relay is not the relayed-reply deviation.
+    let unrelayed = build(|b| {
+        offer(b);
+        b.hops(1).server_identifier(SID).lease_time(3600);
+    });
+    assert_eq!(
+        of(&unrelayed),
+        vec![(Rule::NotAllowed, fd(Field::Hops), None)]
+    );
+    // An OFFER without 51 (one of the codes dhclient puts in a RELEASE)
+    // and with 50 (the code dhcping puts in a renewing REQUEST).
+    let no_lease = build(|b| {
+        offer(b);
+        b.server_identifier(SID).requested_ip(YI);
+    });
+    assert_eq!(
+        of(&no_lease),
+        vec![
+            (Rule::NotAllowed, oc(50), None),
+            (Rule::Missing, oc(51), None)
+        ]
+    );
+    // A RELEASE without 54 (allowed) and without ciaddr (not).
+    let release = build(|b| {
+        b.op(Op::BootRequest).message_type(MessageType::Release);
+    });
+    assert_eq!(
+        of(&release),
+        vec![
+            (Rule::Missing, fd(Field::Ciaddr), None),
+            (
+                Rule::Missing,
+                oc(54),
+                Some(D::ReleaseWithoutServerIdentifier)
+            ),
+        ]
+    );
+    // Option 50 with ciaddr: allowed in a renewing REQUEST, not in an
+    // INFORM; option 56 in that REQUEST is no deviation.
+    let renewing = build(|b| {
+        b.op(Op::BootRequest)
+            .ciaddr(YI)
+            .message_type(MessageType::Request)
+            .requested_ip(YI)
+            .option(OptionCode::MESSAGE, b"hi");
+    });
+    assert_eq!(
+        of(&renewing),
+        vec![
+            (
+                Rule::NotAllowed,
+                oc(50),
+                Some(D::RequestedAddressWhileRenewing)
+            ),
+            (Rule::NotAllowed, oc(56), None),
+        ]
+    );
+    let inform = build(|b| {
+        b.op(Op::BootRequest)
+            .ciaddr(YI)
+            .message_type(MessageType::Inform)
+            .requested_ip(YI);
+    });
+    assert_eq!(of(&inform), vec![(Rule::NotAllowed, oc(50), None)]);
+    // Option 61 not echoed: allowed when the reply has none, not when it
+    // has a different one.
+    let mut q = [0u8; 576];
+    let n = discover(&mut q, None, false);
+    let req = Message::parse(&q[..n]).unwrap();
+    for (other_61, deviation) in [
+        (None, Some(D::ClientIdentifierNotEchoed)),
+        (Some(&[1, 2, 3][..]), None),
+    ] {
+        let bytes = build(|b| {
+            offer(b);
+            b.xid(0x0a00_0001).server_identifier(SID).lease_time(3600);
+            if let Some(id) = other_61 {
+                b.option(OptionCode::CLIENT_IDENTIFIER, id);
+            }
+        });
+        let rep = Message::parse(&bytes).unwrap();
+        assert_eq!(
+            allowed(&rep, &validate_reply(&req, &rep)),
+            vec![(Rule::NotCopied, oc(61), deviation)],
+            "{other_61:?}"
+        );
+    }
+    // Each prints as its stable name.
+    let names: Vec<String> = D::ALL.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        names,
+        [
+            "server_copies_secs",
+            "server_copies_hops_into_relayed_reply",
+            "secs_in_release",
+            "client_options_in_release",
+            "release_without_server_identifier",
+            "requested_address_while_renewing",
+            "client_identifier_not_echoed",
         ]
     );
 }
@@ -1285,6 +1733,50 @@ fn reply_destination_every_branch() {
     );
 }
 
+/// A destination prints as where the datagram goes (the UDP address, and
+/// the link-layer address of a unicast to `chaddr`); a hardware address
+/// prints, in `Debug` too, as colon-separated hex.
+#[test]
+fn destinations_print_their_address_and_port() {
+    let ci = Ipv4Addr::new(192, 168, 1, 77);
+    let hw = HardwareAddress::new(&CHADDR).unwrap();
+    assert_eq!(format!("{hw:?}"), "0a:16:36:fb:bb:4a");
+    assert_eq!(format!("{hw}"), "0a:16:36:fb:bb:4a");
+    let cases = [
+        (Destination::Relay(GI), "relay 10.198.27.4:67"),
+        (Destination::Broadcast, "broadcast 255.255.255.255:68"),
+        (
+            Destination::Unicast {
+                ip: ci,
+                chaddr: Some(hw),
+            },
+            "unicast 192.168.1.77:68",
+        ),
+        (
+            Destination::Hardware {
+                ip: YI,
+                htype: 1,
+                chaddr: hw,
+            },
+            "unicast 192.168.1.100:68 at 0a:16:36:fb:bb:4a",
+        ),
+    ];
+    for (d, text) in cases {
+        assert_eq!(d.to_string(), text);
+    }
+    assert_eq!(
+        format!(
+            "{:?}",
+            Destination::Hardware {
+                ip: YI,
+                htype: 1,
+                chaddr: hw
+            }
+        ),
+        "Hardware { ip: 192.168.1.100, htype: 1, chaddr: 0a:16:36:fb:bb:4a }"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Lease timing
 // ---------------------------------------------------------------------------
@@ -1310,6 +1802,11 @@ fn default_timers_and_rounding() {
         let t = LeaseTimers::new(lease);
         assert_eq!((t.lease, t.t1, t.t2), (lease, t1, t2));
     }
+    // Only the lease time decides whether the lease never expires.
+    assert!(LeaseTimers::new(INFINITE).is_infinite());
+    assert!(LeaseTimers::with(INFINITE, Some(100), Some(200)).is_infinite());
+    assert!(!LeaseTimers::new(0xffff_fffe).is_infinite());
+    assert!(!LeaseTimers::with(3600, Some(INFINITE), Some(INFINITE)).is_infinite());
     assert!(LeaseTimers::new(3).is_ordered());
     assert!(!LeaseTimers::new(2).is_ordered()); // T1 = T2 = 1
     assert!(!LeaseTimers::new(1).is_ordered());

@@ -759,6 +759,56 @@ fn a_304_byte_option_82_does_not_leave_a_request_unanswered() {
     ));
 }
 
+/// The echo of a relayed 82 goes past the client's 548 bytes only when the
+/// buffer has room for it there; in a buffer of exactly 548 bytes it is
+/// laid out as any option, here moved into `file` (option 52 = 1).
+#[test]
+fn an_echoed_82_without_room_past_the_limit_is_laid_out_as_any_option() {
+    let sub = [1u8, 4, b'p', b'o', b'r', b't'];
+    let q = discover_with(|h| h.giaddr = RELAY.octets(), &[61], &[(82, &sub)]);
+    let request = Message::parse(&q).unwrap();
+    let build = |buf: &mut [u8]| {
+        // 53, 54 and 51 end at 255; 224 and 225 fill the options field
+        // to 542, where 82 (8 bytes) and END no longer fit 548.
+        Reply::offer(&request, buf)
+            .unwrap()
+            .yiaddr(OFFERED)
+            .server_identifier(SERVER)
+            .lease_time(3600)
+            .option(OptionCode(224), &[7; 200])
+            .option(OptionCode(225), &[8; 83])
+            .finish()
+    };
+    let mut buf = [0u8; 548];
+    assert_eq!(build(&mut buf), Ok(546));
+    assert_eq!(buf[542..546], [52, 1, 1, 255]);
+    assert_eq!(buf[108..117], [82, 6, 1, 4, b'p', b'o', b'r', b't', 255]);
+    let reply = Message::parse(&buf[..546]).unwrap();
+    let codes: Vec<_> = reply
+        .options()
+        .map(|o| o.map(|o| (o.code.0, o.offset)))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(
+        codes,
+        [
+            (53, 240),
+            (54, 243),
+            (51, 249),
+            (224, 255),
+            (225, 457),
+            (52, 542),
+            (82, 108)
+        ]
+    );
+    assert!(validate_reply(&request, &reply).is_empty());
+    // With room in the buffer, 82 goes last in the options field instead,
+    // past the 548 bytes.
+    let mut big = [0u8; 1500];
+    assert_eq!(build(&mut big), Ok(551));
+    assert_eq!(big[542..551], [82, 6, 1, 4, b'p', b'o', b'r', b't', 255]);
+}
+
 #[test]
 fn a_reply_that_fits_no_layout_is_refused_with_the_size_it_needed() {
     // A 200-byte client identifier echoed with 70 DNS servers: 756 bytes

@@ -1729,6 +1729,91 @@ fn builder_max_size_limits_the_message() {
     assert!(err.to_string().contains("offset 400"));
 }
 
+/// The maximum size bounds the padding too, and a build that fails writes
+/// nothing past it.
+#[test]
+fn builder_max_size_bounds_the_padding_and_the_writes() {
+    // Padding to the default 300 bytes would pass a maximum of 280.
+    let mut buf = [0u8; 600];
+    assert_eq!(
+        MessageBuilder::new(&mut buf)
+            .unwrap()
+            .max_size(280)
+            .message_type(MessageType::Discover)
+            .finish(),
+        Err(Error::BufferTooSmall {
+            needed: 300,
+            available: 280
+        })
+    );
+    // Options up to exactly 300 leave no byte for END: an error, and the
+    // byte at 300 is not touched.
+    let mut buf = [0xaau8; 600];
+    assert_eq!(
+        MessageBuilder::new(&mut buf)
+            .unwrap()
+            .max_size(300)
+            .option(OptionCode(224), &[1; 58])
+            .finish(),
+        Err(Error::BufferTooSmall {
+            needed: 301,
+            available: 300
+        })
+    );
+    assert_eq!(buf[298..300], [1, 1]);
+    assert!(buf[300..].iter().all(|&b| b == 0xaa));
+    // A maximum set after the options were written: the same.
+    let mut buf = [0xaau8; 600];
+    assert_eq!(
+        MessageBuilder::new(&mut buf)
+            .unwrap()
+            .option(OptionCode(224), &[1; 158])
+            .max_size(300)
+            .finish(),
+        Err(Error::BufferTooSmall {
+            needed: 401,
+            available: 300
+        })
+    );
+    assert!(buf[400..].iter().all(|&b| b == 0xaa));
+}
+
+/// END written by hand (or left out on purpose) is not written again.
+#[test]
+fn builder_finish_after_end_or_no_end_adds_nothing() {
+    let mut buf = [0xaau8; 600];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .min_len(0)
+        .message_type(MessageType::Discover)
+        .end()
+        .finish()
+        .unwrap();
+    assert_eq!(len, 244);
+    assert_eq!(buf[240..245], [53, 1, 1, 255, 0xaa]);
+    let mut buf = [0xaau8; 600];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .min_len(0)
+        .message_type(MessageType::Discover)
+        .no_end()
+        .finish()
+        .unwrap();
+    assert_eq!(len, 243);
+    assert_eq!(buf[240..244], [53, 1, 1, 0xaa]);
+    // Padded: zeros after the END written by hand.
+    let mut buf = [0xaau8; 600];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .message_type(MessageType::Discover)
+        .end()
+        .finish()
+        .unwrap();
+    assert_eq!(len, 300);
+    assert_eq!(buf[243], 255);
+    assert!(buf[244..300].iter().all(|&b| b == 0));
+}
+
 #[test]
 fn builder_max_size_below_240_is_buffer_too_small() {
     let mut buf = [0u8; 576];
@@ -1818,6 +1903,10 @@ fn builder_field_too_long() {
         max: 16,
     };
     assert!(err.to_string().contains("offset 28"));
+    // error() says it as soon as it happens, the first one only.
+    let mut b = MessageBuilder::new(&mut buf).unwrap();
+    assert_eq!(b.chaddr(&[1; 16]).error(), None);
+    assert_eq!(b.chaddr(&[1; 17]).sname(&[b'a'; 65]).error(), Some(err));
 }
 
 #[test]
@@ -1953,6 +2042,39 @@ fn builder_relay_sub_option_too_long() {
             "a sub-option value of at most 255 bytes"
         ))
     );
+    // 255 bytes is the most a sub-option holds: the option's 257 bytes
+    // are two RFC 3396 fragments.
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .min_len(0)
+        .relay_agent_information(&[(1, &[0xc1; 255])])
+        .finish()
+        .unwrap();
+    assert_eq!(len, 240 + 2 + 255 + 2 + 2 + 1);
+    assert_eq!(buf[240..245], [82, 255, 1, 255, 0xc1]);
+    assert_eq!(buf[497..502], [82, 2, 0xc1, 0xc1, 255]);
+}
+
+/// An address list over 255 bytes (70 DNS servers, 280 bytes) is split
+/// into RFC 3396 fragments of 255 and 25 bytes.
+#[test]
+fn builder_splits_an_address_list_over_255_bytes() {
+    let servers: Vec<Ipv4Addr> = (1..=70).map(|i| Ipv4Addr::new(10, 0, 1, i)).collect();
+    let mut buf = [0u8; 1024];
+    let len = MessageBuilder::new(&mut buf)
+        .unwrap()
+        .dns_servers(&servers)
+        .finish()
+        .unwrap();
+    assert_eq!(len, 240 + 257 + 27 + 1);
+    assert_eq!(buf[240..246], [6, 255, 10, 0, 1, 1]);
+    // The 64th address straddles the fragments: 3 bytes, then 1.
+    assert_eq!(buf[494..501], [10, 0, 1, 6, 25, 64, 10]);
+    let msg = Message::parse(&buf[..len]).unwrap();
+    let value = msg.option(OptionCode::DOMAIN_NAME_SERVER).unwrap().unwrap();
+    assert_eq!(value.fragment_count(), 2);
+    let joined: Vec<u8> = servers.iter().flat_map(|a| a.octets()).collect();
+    assert!(value.joined() == joined[..]);
 }
 
 #[test]

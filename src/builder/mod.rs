@@ -380,11 +380,9 @@ impl<'b> MessageBuilder<'b> {
     /// RFC 3046 §2.1). Otherwise `write` writes as any option would.
     pub(crate) fn beyond_limit(&mut self, extra: usize, write: impl FnOnce(&mut Self)) {
         let end = self.main.pos.saturating_add(extra).saturating_add(1);
-        if self.error.is_some()
-            || self.main.ended
-            || self.overload == OverloadBy::Caller
-            || end > self.buf.len()
-        {
+        // (An ended options area needs no test of its own: `write` fails
+        // with WriteAfterEnd there either way.)
+        if self.error.is_some() || self.overload == OverloadBy::Caller || end > self.buf.len() {
             write(self);
             return;
         }
@@ -699,9 +697,10 @@ impl<'b> MessageBuilder<'b> {
             {
                 let area = self.area;
                 let at = self.cursor(area).pos;
-                let end = at + 2 + value.len() + usize::from(self.overload_allowed);
-                if end <= self.area_limit(area) && !self.cursor(area).ended {
-                    let end = at + 2 + value.len();
+                let end = at + 2 + value.len();
+                if end + usize::from(self.overload_allowed) <= self.area_limit(area)
+                    && !self.cursor(area).ended
+                {
                     if let Some(([c, l], rest)) = self
                         .buf
                         .get_mut(at..end)
@@ -791,7 +790,7 @@ impl<'b> MessageBuilder<'b> {
             if total >= room && !self.spill(total) {
                 if self.split_allowed {
                     if let Some(plan) = self.plan_split(len) {
-                        self.write_split(code, len, plan, write);
+                        self.write_split(code, plan, write);
                         return self;
                     }
                 }
@@ -964,12 +963,11 @@ impl<'b> MessageBuilder<'b> {
 }
 
 impl MessageBuilder<'_> {
-    /// Writes option `code` (`len` value bytes from `write`) as the
+    /// Writes option `code` (its value bytes from `write`) as the
     /// fragments `plan` lays out over several areas.
     fn write_split(
         &mut self,
         code: OptionCode,
-        len: usize,
         plan: overload::Plan,
         write: impl FnOnce(&mut dyn FnMut(&[u8])),
     ) {
@@ -983,7 +981,6 @@ impl MessageBuilder<'_> {
             part: 0,
             at: 0,
             code: code.0,
-            left_total: len,
             left_in_part: 0,
             left_in_fragment: 0,
         };
@@ -992,7 +989,9 @@ impl MessageBuilder<'_> {
 }
 
 /// Writes one option value as fragments spread over the areas of a split
-/// plan, a `code len` header starting each fragment.
+/// plan, a `code len` header starting each fragment. The plan's parts hold
+/// exactly the value's bytes: what is left of the value is what is left
+/// of its parts, and the writer stops after the last one.
 struct SplitWriter<'r> {
     buf: &'r mut [u8],
     plan: overload::Plan,
@@ -1000,14 +999,13 @@ struct SplitWriter<'r> {
     /// Absolute write position.
     at: usize,
     code: u8,
-    left_total: usize,
     left_in_part: usize,
     left_in_fragment: usize,
 }
 
 impl SplitWriter<'_> {
     fn put(&mut self, mut piece: &[u8]) {
-        while !piece.is_empty() && self.left_total > 0 {
+        while !piece.is_empty() {
             if self.left_in_fragment == 0 {
                 if self.left_in_part == 0 {
                     let Some(&(_, start, take)) = self.plan.parts().get(self.part) else {
@@ -1017,7 +1015,7 @@ impl SplitWriter<'_> {
                     self.at = start;
                     self.left_in_part = take;
                 }
-                let len = self.left_in_part.min(self.left_total).min(255);
+                let len = self.left_in_part.min(255);
                 if let Some(h) = self.buf.get_mut(self.at..self.at + 2) {
                     // len <= 255: it fits the length byte.
                     h.copy_from_slice(&[self.code, len as u8]);
@@ -1033,7 +1031,6 @@ impl SplitWriter<'_> {
             self.at += n;
             self.left_in_fragment -= n;
             self.left_in_part -= n;
-            self.left_total -= n;
             piece = later;
         }
     }
@@ -1078,3 +1075,49 @@ impl FragmentWriter<'_> {
 }
 
 const _: () = assert!(HEADER_LEN + 4 == MIN_DHCP_LEN);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `beyond_limit` goes past the maximum size only in a layout the
+    /// builder makes: once the caller has laid out `file` (its own option
+    /// 52), the option goes where any option would, the current area.
+    #[test]
+    fn beyond_limit_keeps_the_callers_own_layout() {
+        let mut buf = [0u8; 600];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.max_size(548)
+            .option(OptionCode::OVERLOAD, &[1])
+            .area(Area::File);
+        b.beyond_limit(5, |b| {
+            b.option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 1, b'x']);
+        });
+        assert_eq!(b.area(Area::Options).finish(), Ok(300));
+        assert_eq!(buf[240..244], [52, 1, 1, 255]);
+        assert_eq!(buf[108..114], [82, 3, 1, 1, b'x', 255]);
+    }
+
+    /// Past the maximum size, when the buffer has room: the option goes
+    /// last in the options field, even after overload moved on to `file`.
+    #[test]
+    fn beyond_limit_writes_past_the_maximum_size_into_the_options_field() {
+        let mut buf = [0u8; 600];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.max_size(300)
+            .overload_when_full(true)
+            .option(OptionCode(224), &[7; 50])
+            .option(OptionCode(225), &[8; 20]);
+        assert_eq!(b.area, Area::File);
+        b.beyond_limit(5, |b| {
+            b.option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 1, b'x']);
+        });
+        assert_eq!(b.finish(), Ok(301));
+        // 224 (240..292), 52 = file (292..295), 82 (295..300), END.
+        assert_eq!(buf[292..301], [52, 1, 1, 82, 3, 1, 1, b'x', 255]);
+        assert_eq!(
+            buf[108..131],
+            [&[225, 20][..], &[8; 20], &[255]].concat()[..]
+        );
+    }
+}

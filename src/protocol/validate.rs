@@ -703,15 +703,16 @@ fn check_reply_pair(
             ));
         }
     }
+    // Echoes only between two messages that walk (the reply does: it has
+    // a type).
+    let (Some(request_index), Some(reply_index)) = (request_index, reply_index) else {
+        return;
+    };
     for (code, section) in [
         (OptionCode::CLIENT_IDENTIFIER, SEC_CLIENT_ID),
         (OptionCode::RELAY_AGENT_INFORMATION, SEC_RELAY),
     ] {
-        // Only between two messages that walk.
-        if request_index.is_none() || reply_index.is_none() {
-            continue;
-        }
-        let requested = value_in(request_index, code);
+        let requested = request_index.get(code);
         let must_echo = match requested {
             None => false,
             // A client identifier under 2 bytes is malformed (RFC 2132
@@ -722,7 +723,7 @@ fn check_reply_pair(
             // server may leave it out.
             Some(_) => !q.giaddr().is_unspecified(),
         };
-        if must_echo && !same_value(requested, value_in(reply_index, code)) {
+        if must_echo && !same_value(requested, reply_index.get(code)) {
             sink(Violation::must(
                 Rule::NotCopied,
                 Subject::Option(code),
