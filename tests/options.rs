@@ -673,6 +673,8 @@ fn relay_sub_options_typed() {
             "enterprise 3561 (Broadband Forum): [1] 09",
         ),
         (10, &[0x80], "0x80 [unicast]"),
+        (10, &[0x00], "0x00"),
+        (10, &[0x40], "0x40"),
         (11, &[10, 0, 0, 1], "10.0.0.1"),
         (12, &[0xde, 0xad], "de:ad"),
         (13, &[0, 1], "1"),
@@ -691,6 +693,9 @@ fn relay_sub_options_typed() {
         assert_eq!(v.code(), code);
         assert_eq!(v.to_string(), shown, "sub-option {code}");
     }
+    assert_eq!(sub(1, b"eth0").unwrap().name(), "Agent Circuit ID");
+    assert_eq!(sub(10, &[0x80]).unwrap().name(), "Relay Agent Flags");
+    assert_eq!(sub(200, &[1]).unwrap().name(), "Unknown");
     assert_eq!(sub(5, &[192, 0, 2]).unwrap_err().offset(), 300);
     assert!(matches!(
         sub(5, &[192, 0, 2]).unwrap_err(),
@@ -701,7 +706,16 @@ fn relay_sub_options_typed() {
             ..
         }
     ));
-    for (code, data) in [(7u8, &[1u8, 1][..]), (10, &[]), (152, &[0]), (151, &[1, 0])] {
+    // Sub-option 7: a RADIUS attribute's length counts its 2-byte header,
+    // so a length of 1 is malformed even when the bytes after it would
+    // read as attributes.
+    for (code, data) in [
+        (7u8, &[1u8, 1][..]),
+        (7, &[1, 1, 1, 2]),
+        (10, &[]),
+        (152, &[0]),
+        (151, &[1, 0]),
+    ] {
         let err = sub(code, data).unwrap_err();
         assert!(
             matches!(err, Error::InvalidSubOption { code: 82, sub_code, offset: 300, .. } if sub_code == code),
