@@ -1176,6 +1176,43 @@ fn authentication_accessors() {
         "protocol 3 (reconfigure key), algorithm 1, RDM 0, replay detection 0xfffffffffffffffe, info "
     );
     assert_eq!(encode(&opt), short);
+
+    // Protocol 0 (RFC 3118 §4): the information is a configuration token.
+    let token = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b't', b'o', b'k'];
+    let opt = decode(90, &token).unwrap();
+    let DhcpOption::Authentication(a) = &opt else {
+        panic!("{opt:?}")
+    };
+    assert_eq!(
+        opt.to_string(),
+        "protocol 0 (configuration token), algorithm 0, RDM 0, replay detection \
+         0x0000000000000000, info 74:6f:6b"
+    );
+    assert_eq!(
+        format!("{a:?}"),
+        "Authentication { protocol: 0, algorithm: 0, rdm: 0, replay_detection: 0, \
+         info: [116, 111, 107] }"
+    );
+
+    // Each field is its own byte, also for values no RFC defines.
+    let odd = [2, 7, 9, 0, 0, 0, 0, 0, 0, 0, 5];
+    let opt = decode(90, &odd).unwrap();
+    let DhcpOption::Authentication(a) = &opt else {
+        panic!("{opt:?}")
+    };
+    assert_eq!((a.protocol(), a.algorithm(), a.rdm()), (2, 7, 9));
+    assert_eq!(
+        opt.to_string(),
+        "protocol 2 (delayed authentication (obsolete)), algorithm 7, RDM 9, replay detection \
+         0x0000000000000005, info "
+    );
+    let unknown = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    assert!(
+        decode(90, &unknown)
+            .unwrap()
+            .to_string()
+            .starts_with("protocol 4 (unknown), ")
+    );
 }
 
 #[test]
