@@ -1092,6 +1092,26 @@ fn vendor_identifying_options() {
     );
     assert_eq!(entries[1].enterprise, 9);
     assert_eq!(entries[1].options.clone().count(), 0);
+    // Sub-options of later entries point into the message too: the value
+    // starts at 242, the second entry's data at index 15, its two
+    // sub-options at 257 and 260.
+    let DhcpOption::VendorIdentifyingVendorSpecific(v) = decode(
+        125,
+        &[
+            0, 0, 0x11, 0x8b, 5, 1, 3, b'a', b'b', b'c', 0, 0, 0, 9, 6, 2, 1, 0x7f, 3, 1, 0,
+        ],
+    )
+    .unwrap() else {
+        unreachable!()
+    };
+    let second = v.iter().nth(1).unwrap();
+    assert_eq!(second.enterprise, 9);
+    let subs: Vec<_> = second
+        .options
+        .map(|s| s.map(|s| (s.code, s.data, s.offset)))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(subs, [(2, &[0x7f][..], 257), (3, &[0][..], 260)]);
     let DhcpOption::VendorIdentifyingVendorClass(c) =
         decode(124, &[0, 0, 0x0d, 0xe9, 6, 2, b'a', b'b', 2, b'c', b'd']).unwrap()
     else {
@@ -1235,6 +1255,11 @@ fn isns_accessors() {
         opt.to_string(),
         "functions 0xe000, DD access 0xfc00, admin flags 0xc000, security 0x80000001, \
          servers 192.0.2.10,192.0.2.11"
+    );
+    assert_eq!(
+        format!("{isns:?}"),
+        "Isns { functions: 57344, dd_access: 64512, admin_flags: 49152, security: 2147483649, \
+         servers: Ipv4List([192, 0, 2, 10, 192, 0, 2, 11]) }"
     );
     assert_eq!(encode(&opt), ISNS_83);
 }

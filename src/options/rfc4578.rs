@@ -755,3 +755,62 @@ mod json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_architecture_has_its_name() {
+        // IANA "Processor Architecture Types", in code order from 0.
+        let names = [
+            "x86 BIOS",
+            "NEC/PC98",
+            "Itanium",
+            "DEC Alpha",
+            "Arc x86",
+            "Intel Lean Client",
+            "x86 UEFI",
+            "x64 UEFI",
+            "EFI Xscale",
+            "EBC",
+            "ARM 32-bit UEFI",
+            "ARM 64-bit UEFI",
+            "PowerPC Open Firmware",
+            "PowerPC ePAPR",
+            "POWER OPAL v3",
+            "x86 UEFI HTTP",
+            "x64 UEFI HTTP",
+            "EBC HTTP",
+            "ARM 32-bit UEFI HTTP",
+            "ARM 64-bit UEFI HTTP",
+            "x86 BIOS HTTP",
+            "ARM 32-bit uboot",
+            "ARM 64-bit uboot",
+            "ARM 32-bit uboot HTTP",
+            "ARM 64-bit uboot HTTP",
+            "RISC-V 32-bit UEFI",
+            "RISC-V 32-bit UEFI HTTP",
+            "RISC-V 64-bit UEFI",
+            "RISC-V 64-bit UEFI HTTP",
+            "RISC-V 128-bit UEFI",
+            "RISC-V 128-bit UEFI HTTP",
+            "s390 Basic",
+            "s390 Extended",
+            "MIPS 32-bit UEFI",
+            "MIPS 64-bit UEFI",
+            "Sunway 32-bit UEFI",
+            "Sunway 64-bit UEFI",
+            "LoongArch 32-bit UEFI",
+            "LoongArch 32-bit UEFI HTTP",
+            "LoongArch 64-bit UEFI",
+            "LoongArch 64-bit UEFI HTTP",
+            "ARM rpiboot",
+        ];
+        for (arch, name) in (0..).zip(names) {
+            assert_eq!(arch_name(arch), name, "architecture {arch}");
+        }
+        assert_eq!(arch_name(42), "unknown");
+        assert_eq!(arch_name(u16::MAX), "unknown");
+    }
+}
