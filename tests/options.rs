@@ -548,6 +548,22 @@ fn client_fqdn_forms() {
         unreachable!()
     };
     assert_eq!(e.to_string(), "[S,O,N] rcodes 255/255");
+    // E alone: a wire name, the client doing its own A update (S clear).
+    let DhcpOption::ClientFqdn(w) = decode(81, b"\x04\x00\x00\x04host\x07example\x00").unwrap()
+    else {
+        unreachable!()
+    };
+    assert_eq!(w.wire_name().unwrap().to_string(), "host.example");
+    assert!(w.ascii_name().is_none());
+    assert_eq!(w.to_string(), "[E] rcodes 0/0 \"host.example.\"");
+    // Without E the name is ASCII, even when its bytes would read as a
+    // wire name.
+    let DhcpOption::ClientFqdn(t) = decode(81, b"\x00\x00\x00\x04host\x00").unwrap() else {
+        unreachable!()
+    };
+    assert!(t.wire_name().is_none());
+    assert_eq!(t.ascii_name().unwrap().as_bytes(), b"\x04host\x00");
+    assert_eq!(t.to_string(), "[] rcodes 0/0 \"\\x04host\"");
 }
 
 // ---------------------------------------------------------------------------
@@ -1031,6 +1047,79 @@ fn pxe_sub_options_when_the_vendor_class_says_pxe() {
             .unwrap()
             .is_pxe()
     );
+}
+
+#[test]
+fn pxe_sub_options_typed_one_by_one() {
+    let pxe = Some(&b"PXEClient"[..]);
+    let cases: &[(&[u8], PxeSubOption<'_>)] = &[
+        (
+            &[1, 4, 224, 1, 1, 1],
+            PxeSubOption::MtftpIp(Ipv4Addr::new(224, 1, 1, 1)),
+        ),
+        (&[2, 2, 0x04, 0xd2], PxeSubOption::MtftpClientPort(1234)),
+        (&[3, 2, 0x04, 0xd3], PxeSubOption::MtftpServerPort(1235)),
+        (&[4, 1, 3], PxeSubOption::MtftpTimeout(3)),
+        (&[5, 1, 2], PxeSubOption::MtftpDelay(2)),
+        (&[6, 1, 8], PxeSubOption::DiscoveryControl(8)),
+        (
+            &[7, 4, 224, 0, 1, 2],
+            PxeSubOption::DiscoveryMulticastAddress(Ipv4Addr::new(224, 0, 1, 2)),
+        ),
+        (
+            &[11, 6, 224, 1, 1, 0, 0, 16],
+            PxeSubOption::MulticastAddressAllocation(&[224, 1, 1, 0, 0, 16]),
+        ),
+        (
+            &[12, 4, 0, 0, 0, 1],
+            PxeSubOption::CredentialTypes(&[0, 0, 0, 1]),
+        ),
+        (
+            &[12, 8, 0, 0, 0, 1, 0, 0, 0, 2],
+            PxeSubOption::CredentialTypes(&[0, 0, 0, 1, 0, 0, 0, 2]),
+        ),
+        (
+            &[71, 4, 0x80, 0x00, 0x00, 0x01],
+            PxeSubOption::BootItem {
+                kind: 0x8000,
+                layer: 1,
+            },
+        ),
+        (
+            &[200, 2, 1, 2],
+            PxeSubOption::Other {
+                code: 200,
+                data: &[1, 2],
+            },
+        ),
+    ];
+    for &(bytes, want) in cases {
+        let v = decode_vendor_specific(bytes, 240, pxe).unwrap();
+        let subs: Vec<_> = v.pxe_sub_options().collect::<Result<_, _>>().unwrap();
+        assert_eq!(subs, [want], "{bytes:?}");
+        assert_eq!(subs[0].code(), bytes[0]);
+    }
+    // Each typed sub-option refuses a value of the wrong length.
+    for bytes in [
+        &[2u8, 1, 4][..],
+        &[3, 3, 4, 0, 0],
+        &[4, 2, 3, 0],
+        &[5, 0],
+        &[7, 3, 224, 0, 1],
+        &[8, 0],
+        &[9, 0],
+        &[10, 0],
+        &[12, 0],
+        &[12, 3, 0, 0, 1],
+        &[12, 6, 0, 0, 0, 1, 0, 0],
+        &[71, 3, 0x80, 0, 0],
+    ] {
+        let err = decode_vendor_specific(bytes, 240, pxe).unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidSubOption { code: 43, sub_code, offset: 242, .. } if sub_code == bytes[0]),
+            "{bytes:?}: {err:?}"
+        );
+    }
 }
 
 #[test]

@@ -813,4 +813,33 @@ mod tests {
         assert_eq!(arch_name(42), "unknown");
         assert_eq!(arch_name(u16::MAX), "unknown");
     }
+
+    #[test]
+    fn every_pxe_sub_option_has_its_name() {
+        // PXE specification 2.1 §2.4, in code order from 1.
+        let names = [
+            "PXE_MTFTP_IP",
+            "PXE_MTFTP_CPORT",
+            "PXE_MTFTP_SPORT",
+            "PXE_MTFTP_TMOUT",
+            "PXE_MTFTP_DELAY",
+            "PXE_DISCOVERY_CONTROL",
+            "PXE_DISCOVERY_MCAST_ADDR",
+            "PXE_BOOT_SERVERS",
+            "PXE_BOOT_MENU",
+            "PXE_MENU_PROMPT",
+            "PXE_MCAST_ADDRS_ALLOC",
+            "PXE_CREDENTIAL_TYPES",
+        ];
+        for (code, name) in (1..).zip(names) {
+            assert_eq!(pxe_sub_option_name(code), name, "sub-option {code}");
+        }
+        assert_eq!(pxe_sub_option_name(71), "PXE_BOOT_ITEM");
+        for code in [128, 200, 254] {
+            assert_eq!(pxe_sub_option_name(code), "Vendor", "sub-option {code}");
+        }
+        for code in [0, 13, 70, 72, 127, 255] {
+            assert_eq!(pxe_sub_option_name(code), "Unknown", "sub-option {code}");
+        }
+    }
 }
