@@ -564,6 +564,33 @@ fn client_fqdn_forms() {
     assert!(t.wire_name().is_none());
     assert_eq!(t.ascii_name().unwrap().as_bytes(), b"\x04host\x00");
     assert_eq!(t.to_string(), "[] rcodes 0/0 \"\\x04host\"");
+    // The root name alone.
+    assert_eq!(
+        decode(81, b"\x05\x00\x00\x00").unwrap().to_string(),
+        "[S,E] rcodes 0/0 \".\""
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn client_fqdn_json_has_each_flag_and_the_name() {
+    let j = |data: &[u8]| serde_json::to_string(&decode(81, data).unwrap()).unwrap();
+    assert_eq!(
+        j(b"\x05\x00\x00\x04host\x07example\x00"),
+        r#"{"flags":5,"s":true,"o":false,"e":true,"n":false,"rcode1":0,"rcode2":0,"name":"host.example","partial":false}"#
+    );
+    assert_eq!(
+        j(b"\x04\x00\x00\x04host"),
+        r#"{"flags":4,"s":false,"o":false,"e":true,"n":false,"rcode1":0,"rcode2":0,"name":"host","partial":true}"#
+    );
+    assert_eq!(
+        j(b"\x01\x00\x00host.example.com"),
+        r#"{"flags":1,"s":true,"o":false,"e":false,"n":false,"rcode1":0,"rcode2":0,"name":"host.example.com"}"#
+    );
+    assert_eq!(
+        j(&[0x0b, 255, 255]),
+        r#"{"flags":11,"s":true,"o":true,"e":false,"n":true,"rcode1":255,"rcode2":255,"name":null}"#
+    );
 }
 
 // ---------------------------------------------------------------------------
