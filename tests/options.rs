@@ -1404,7 +1404,27 @@ fn six_rd_accessors() {
         opt.to_string(),
         "prefix 2001:db8::/32, IPv4 mask length 8, border relays 198.51.100.1,198.51.100.2"
     );
+    assert_eq!(
+        format!("{six:?}"),
+        "SixRd { ipv4_mask_len: 8, prefix_len: 32, prefix: 2001:db8::, \
+         border_relays: Ipv4List([198, 51, 100, 1, 198, 51, 100, 2]) }"
+    );
     assert_eq!(encode(&opt), SIXRD_212);
+    // The lengths at their limits: a mask of 32 bits, a prefix of 128.
+    let mut max = SIXRD_212.to_vec();
+    max[..2].copy_from_slice(&[32, 128]);
+    let DhcpOption::SixRd(six) = decode(212, &max).unwrap() else {
+        unreachable!()
+    };
+    assert_eq!((six.ipv4_mask_len(), six.prefix_len()), (32, 128));
+    for (at, bad) in [(0, 33), (1, 129)] {
+        let mut over = SIXRD_212.to_vec();
+        over[at] = bad;
+        assert!(
+            matches!(decode(212, &over), Err(Error::InvalidValue { code: 212, offset, .. }) if offset == 242 + at),
+            "byte {at} = {bad}"
+        );
+    }
 }
 
 #[test]
