@@ -1518,10 +1518,17 @@ fn subnet_allocation_accessors() {
     assert_eq!(moved, opt);
 
     // Flags alone.
+    let full = opt;
     let opt = decode(220, &[0x01]).unwrap();
     let DhcpOption::SubnetAllocation(s) = &opt else {
         panic!("{opt:?}")
     };
+    assert_ne!(opt, full);
+    assert_ne!(decode(220, &[0x02]).unwrap(), opt);
+    assert!(
+        format!("{s:?}").starts_with("SubnetAllocation { flags: 1, options: SubOptions {"),
+        "{s:?}"
+    );
     assert_eq!(s.flags(), 0x01);
     assert_eq!(s.options().count(), 0);
     assert_eq!(opt.to_string(), "flags 0x01");
