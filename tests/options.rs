@@ -1445,6 +1445,12 @@ fn rdnss_selection_accessors() {
         opt.to_string(),
         "preference low, primary 10.0.0.1, secondary 10.0.0.2, domains example.com, lab.example.com"
     );
+    assert!(
+        format!("{r:?}").starts_with(
+            "RdnssSelection { flags: 24, primary: 10.0.0.1, secondary: 10.0.0.2, domains: "
+        ),
+        "{r:?}"
+    );
     // Encoded as it came, compression pointer included.
     assert_eq!(encode(&opt), RDNSS_146);
 
