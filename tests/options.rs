@@ -309,6 +309,27 @@ const MALFORMED: &[(u8, &[u8], &str, usize)] = &[
     (159, &[0, 17, 0, 0], "invalid_value", 243),
     (162, &[0, 9, 0, 1], "invalid_value", 242),
     (162, &[0, 4, 0, 1, 2, 0], "invalid_value", 246),
+    // DNR instance at 244: a compression pointer in the ADN (at 249),
+    // bytes after the ADN's root label (at 250), and an address length
+    // that is not a multiple of 4 (at 250).
+    (
+        162,
+        &[0, 7, 0, 1, 4, 1, b'a', 0xc0, 0],
+        "invalid_value",
+        249,
+    ),
+    (
+        162,
+        &[0, 8, 0, 1, 5, 1, b'a', 0, 1, b'b'],
+        "invalid_value",
+        250,
+    ),
+    (
+        162,
+        &[0, 10, 0, 1, 3, 1, b'a', 0, 3, 10, 0, 0],
+        "invalid_value",
+        250,
+    ),
     (
         212,
         &[
