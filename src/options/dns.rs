@@ -574,4 +574,32 @@ mod tests {
         let name = Name::checked(&data, 263, end, false);
         assert_eq!(name.to_string(), "d.c");
     }
+
+    #[test]
+    fn parse_wants_exactly_one_name() {
+        let n = Name::parse(b"\x07example\x03com\x00").unwrap();
+        assert_eq!(n.to_string(), "example.com");
+        assert!(!n.is_root());
+        assert!(!n.is_partial());
+        let root = Name::parse(b"\x00").unwrap();
+        assert!(root.is_root());
+        assert_eq!(root.to_string(), ".");
+        assert!(Name::parse(b"\x03com\x00\x00").is_none());
+        assert!(Name::parse(b"\x03com").is_none());
+    }
+
+    #[test]
+    fn eq_ignore_case_compares_labels_and_partialness() {
+        let a = Name::parse(b"\x07Example\x03COM\x00").unwrap();
+        let b = Name::parse(b"\x07example\x03com\x00").unwrap();
+        assert!(a.eq_ignore_case(&b));
+        let other = Name::parse(b"\x07example\x03net\x00").unwrap();
+        assert!(!a.eq_ignore_case(&other));
+        let shorter = Name::parse(b"\x07example\x00").unwrap();
+        assert!(!a.eq_ignore_case(&shorter));
+        assert!(!shorter.eq_ignore_case(&a));
+        let wire = b"\x07example\x03com";
+        let partial = Name::checked(wire, 0, wire.len(), true);
+        assert!(!partial.eq_ignore_case(&b));
+    }
 }
