@@ -579,6 +579,7 @@ mod tests {
     fn parse_wants_exactly_one_name() {
         let n = Name::parse(b"\x07example\x03com\x00").unwrap();
         assert_eq!(n.to_string(), "example.com");
+        assert_eq!(alloc::format!("{n:?}"), "Name(example.com)");
         assert!(!n.is_root());
         assert!(!n.is_partial());
         let root = Name::parse(b"\x00").unwrap();
