@@ -309,6 +309,27 @@ const MALFORMED: &[(u8, &[u8], &str, usize)] = &[
     (159, &[0, 17, 0, 0], "invalid_value", 243),
     (162, &[0, 9, 0, 1], "invalid_value", 242),
     (162, &[0, 4, 0, 1, 2, 0], "invalid_value", 246),
+    // DNR instance at 244: a compression pointer in the ADN (at 249),
+    // bytes after the ADN's root label (at 250), and an address length
+    // that is not a multiple of 4 (at 250).
+    (
+        162,
+        &[0, 7, 0, 1, 4, 1, b'a', 0xc0, 0],
+        "invalid_value",
+        249,
+    ),
+    (
+        162,
+        &[0, 8, 0, 1, 5, 1, b'a', 0, 1, b'b'],
+        "invalid_value",
+        250,
+    ),
+    (
+        162,
+        &[0, 10, 0, 1, 3, 1, b'a', 0, 3, 10, 0, 0],
+        "invalid_value",
+        250,
+    ),
     (
         212,
         &[
@@ -548,6 +569,49 @@ fn client_fqdn_forms() {
         unreachable!()
     };
     assert_eq!(e.to_string(), "[S,O,N] rcodes 255/255");
+    // E alone: a wire name, the client doing its own A update (S clear).
+    let DhcpOption::ClientFqdn(w) = decode(81, b"\x04\x00\x00\x04host\x07example\x00").unwrap()
+    else {
+        unreachable!()
+    };
+    assert_eq!(w.wire_name().unwrap().to_string(), "host.example");
+    assert!(w.ascii_name().is_none());
+    assert_eq!(w.to_string(), "[E] rcodes 0/0 \"host.example.\"");
+    // Without E the name is ASCII, even when its bytes would read as a
+    // wire name.
+    let DhcpOption::ClientFqdn(t) = decode(81, b"\x00\x00\x00\x04host\x00").unwrap() else {
+        unreachable!()
+    };
+    assert!(t.wire_name().is_none());
+    assert_eq!(t.ascii_name().unwrap().as_bytes(), b"\x04host\x00");
+    assert_eq!(t.to_string(), "[] rcodes 0/0 \"\\x04host\"");
+    // The root name alone.
+    assert_eq!(
+        decode(81, b"\x05\x00\x00\x00").unwrap().to_string(),
+        "[S,E] rcodes 0/0 \".\""
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn client_fqdn_json_has_each_flag_and_the_name() {
+    let j = |data: &[u8]| serde_json::to_string(&decode(81, data).unwrap()).unwrap();
+    assert_eq!(
+        j(b"\x05\x00\x00\x04host\x07example\x00"),
+        r#"{"flags":5,"s":true,"o":false,"e":true,"n":false,"rcode1":0,"rcode2":0,"name":"host.example","partial":false}"#
+    );
+    assert_eq!(
+        j(b"\x04\x00\x00\x04host"),
+        r#"{"flags":4,"s":false,"o":false,"e":true,"n":false,"rcode1":0,"rcode2":0,"name":"host","partial":true}"#
+    );
+    assert_eq!(
+        j(b"\x01\x00\x00host.example.com"),
+        r#"{"flags":1,"s":true,"o":false,"e":false,"n":false,"rcode1":0,"rcode2":0,"name":"host.example.com"}"#
+    );
+    assert_eq!(
+        j(&[0x0b, 255, 255]),
+        r#"{"flags":11,"s":true,"o":true,"e":false,"n":true,"rcode1":255,"rcode2":255,"name":null}"#
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -673,6 +737,8 @@ fn relay_sub_options_typed() {
             "enterprise 3561 (Broadband Forum): [1] 09",
         ),
         (10, &[0x80], "0x80 [unicast]"),
+        (10, &[0x00], "0x00"),
+        (10, &[0x40], "0x40"),
         (11, &[10, 0, 0, 1], "10.0.0.1"),
         (12, &[0xde, 0xad], "de:ad"),
         (13, &[0, 1], "1"),
@@ -691,6 +757,9 @@ fn relay_sub_options_typed() {
         assert_eq!(v.code(), code);
         assert_eq!(v.to_string(), shown, "sub-option {code}");
     }
+    assert_eq!(sub(1, b"eth0").unwrap().name(), "Agent Circuit ID");
+    assert_eq!(sub(10, &[0x80]).unwrap().name(), "Relay Agent Flags");
+    assert_eq!(sub(200, &[1]).unwrap().name(), "Unknown");
     assert_eq!(sub(5, &[192, 0, 2]).unwrap_err().offset(), 300);
     assert!(matches!(
         sub(5, &[192, 0, 2]).unwrap_err(),
@@ -701,7 +770,16 @@ fn relay_sub_options_typed() {
             ..
         }
     ));
-    for (code, data) in [(7u8, &[1u8, 1][..]), (10, &[]), (152, &[0]), (151, &[1, 0])] {
+    // Sub-option 7: a RADIUS attribute's length counts its 2-byte header,
+    // so a length of 1 is malformed even when the bytes after it would
+    // read as attributes.
+    for (code, data) in [
+        (7u8, &[1u8, 1][..]),
+        (7, &[1, 1, 1, 2]),
+        (10, &[]),
+        (152, &[0]),
+        (151, &[1, 0]),
+    ] {
         let err = sub(code, data).unwrap_err();
         assert!(
             matches!(err, Error::InvalidSubOption { code: 82, sub_code, offset: 300, .. } if sub_code == code),
@@ -1020,6 +1098,79 @@ fn pxe_sub_options_when_the_vendor_class_says_pxe() {
 }
 
 #[test]
+fn pxe_sub_options_typed_one_by_one() {
+    let pxe = Some(&b"PXEClient"[..]);
+    let cases: &[(&[u8], PxeSubOption<'_>)] = &[
+        (
+            &[1, 4, 224, 1, 1, 1],
+            PxeSubOption::MtftpIp(Ipv4Addr::new(224, 1, 1, 1)),
+        ),
+        (&[2, 2, 0x04, 0xd2], PxeSubOption::MtftpClientPort(1234)),
+        (&[3, 2, 0x04, 0xd3], PxeSubOption::MtftpServerPort(1235)),
+        (&[4, 1, 3], PxeSubOption::MtftpTimeout(3)),
+        (&[5, 1, 2], PxeSubOption::MtftpDelay(2)),
+        (&[6, 1, 8], PxeSubOption::DiscoveryControl(8)),
+        (
+            &[7, 4, 224, 0, 1, 2],
+            PxeSubOption::DiscoveryMulticastAddress(Ipv4Addr::new(224, 0, 1, 2)),
+        ),
+        (
+            &[11, 6, 224, 1, 1, 0, 0, 16],
+            PxeSubOption::MulticastAddressAllocation(&[224, 1, 1, 0, 0, 16]),
+        ),
+        (
+            &[12, 4, 0, 0, 0, 1],
+            PxeSubOption::CredentialTypes(&[0, 0, 0, 1]),
+        ),
+        (
+            &[12, 8, 0, 0, 0, 1, 0, 0, 0, 2],
+            PxeSubOption::CredentialTypes(&[0, 0, 0, 1, 0, 0, 0, 2]),
+        ),
+        (
+            &[71, 4, 0x80, 0x00, 0x00, 0x01],
+            PxeSubOption::BootItem {
+                kind: 0x8000,
+                layer: 1,
+            },
+        ),
+        (
+            &[200, 2, 1, 2],
+            PxeSubOption::Other {
+                code: 200,
+                data: &[1, 2],
+            },
+        ),
+    ];
+    for &(bytes, want) in cases {
+        let v = decode_vendor_specific(bytes, 240, pxe).unwrap();
+        let subs: Vec<_> = v.pxe_sub_options().collect::<Result<_, _>>().unwrap();
+        assert_eq!(subs, [want], "{bytes:?}");
+        assert_eq!(subs[0].code(), bytes[0]);
+    }
+    // Each typed sub-option refuses a value of the wrong length.
+    for bytes in [
+        &[2u8, 1, 4][..],
+        &[3, 3, 4, 0, 0],
+        &[4, 2, 3, 0],
+        &[5, 0],
+        &[7, 3, 224, 0, 1],
+        &[8, 0],
+        &[9, 0],
+        &[10, 0],
+        &[12, 0],
+        &[12, 3, 0, 0, 1],
+        &[12, 6, 0, 0, 0, 1, 0, 0],
+        &[71, 3, 0x80, 0, 0],
+    ] {
+        let err = decode_vendor_specific(bytes, 240, pxe).unwrap_err();
+        assert!(
+            matches!(err, Error::InvalidSubOption { code: 43, sub_code, offset: 242, .. } if sub_code == bytes[0]),
+            "{bytes:?}: {err:?}"
+        );
+    }
+}
+
+#[test]
 fn pxe_malformed_sub_options() {
     let pxe = Some(&b"PXEClient"[..]);
     // Overrun: sub-option 6 claims 2 bytes, 1 left.
@@ -1078,6 +1229,26 @@ fn vendor_identifying_options() {
     );
     assert_eq!(entries[1].enterprise, 9);
     assert_eq!(entries[1].options.clone().count(), 0);
+    // Sub-options of later entries point into the message too: the value
+    // starts at 242, the second entry's data at index 15, its two
+    // sub-options at 257 and 260.
+    let DhcpOption::VendorIdentifyingVendorSpecific(v) = decode(
+        125,
+        &[
+            0, 0, 0x11, 0x8b, 5, 1, 3, b'a', b'b', b'c', 0, 0, 0, 9, 6, 2, 1, 0x7f, 3, 1, 0,
+        ],
+    )
+    .unwrap() else {
+        unreachable!()
+    };
+    let second = v.iter().nth(1).unwrap();
+    assert_eq!(second.enterprise, 9);
+    let subs: Vec<_> = second
+        .options
+        .map(|s| s.map(|s| (s.code, s.data, s.offset)))
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(subs, [(2, &[0x7f][..], 257), (3, &[0][..], 260)]);
     let DhcpOption::VendorIdentifyingVendorClass(c) =
         decode(124, &[0, 0, 0x0d, 0xe9, 6, 2, b'a', b'b', 2, b'c', b'd']).unwrap()
     else {
@@ -1162,6 +1333,43 @@ fn authentication_accessors() {
         "protocol 3 (reconfigure key), algorithm 1, RDM 0, replay detection 0xfffffffffffffffe, info "
     );
     assert_eq!(encode(&opt), short);
+
+    // Protocol 0 (RFC 3118 §4): the information is a configuration token.
+    let token = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, b't', b'o', b'k'];
+    let opt = decode(90, &token).unwrap();
+    let DhcpOption::Authentication(a) = &opt else {
+        panic!("{opt:?}")
+    };
+    assert_eq!(
+        opt.to_string(),
+        "protocol 0 (configuration token), algorithm 0, RDM 0, replay detection \
+         0x0000000000000000, info 74:6f:6b"
+    );
+    assert_eq!(
+        format!("{a:?}"),
+        "Authentication { protocol: 0, algorithm: 0, rdm: 0, replay_detection: 0, \
+         info: [116, 111, 107] }"
+    );
+
+    // Each field is its own byte, also for values no RFC defines.
+    let odd = [2, 7, 9, 0, 0, 0, 0, 0, 0, 0, 5];
+    let opt = decode(90, &odd).unwrap();
+    let DhcpOption::Authentication(a) = &opt else {
+        panic!("{opt:?}")
+    };
+    assert_eq!((a.protocol(), a.algorithm(), a.rdm()), (2, 7, 9));
+    assert_eq!(
+        opt.to_string(),
+        "protocol 2 (delayed authentication (obsolete)), algorithm 7, RDM 9, replay detection \
+         0x0000000000000005, info "
+    );
+    let unknown = [4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+    assert!(
+        decode(90, &unknown)
+            .unwrap()
+            .to_string()
+            .starts_with("protocol 4 (unknown), ")
+    );
 }
 
 #[test]
@@ -1184,6 +1392,11 @@ fn isns_accessors() {
         opt.to_string(),
         "functions 0xe000, DD access 0xfc00, admin flags 0xc000, security 0x80000001, \
          servers 192.0.2.10,192.0.2.11"
+    );
+    assert_eq!(
+        format!("{isns:?}"),
+        "Isns { functions: 57344, dd_access: 64512, admin_flags: 49152, security: 2147483649, \
+         servers: Ipv4List([192, 0, 2, 10, 192, 0, 2, 11]) }"
     );
     assert_eq!(encode(&opt), ISNS_83);
 }
@@ -1212,7 +1425,27 @@ fn six_rd_accessors() {
         opt.to_string(),
         "prefix 2001:db8::/32, IPv4 mask length 8, border relays 198.51.100.1,198.51.100.2"
     );
+    assert_eq!(
+        format!("{six:?}"),
+        "SixRd { ipv4_mask_len: 8, prefix_len: 32, prefix: 2001:db8::, \
+         border_relays: Ipv4List([198, 51, 100, 1, 198, 51, 100, 2]) }"
+    );
     assert_eq!(encode(&opt), SIXRD_212);
+    // The lengths at their limits: a mask of 32 bits, a prefix of 128.
+    let mut max = SIXRD_212.to_vec();
+    max[..2].copy_from_slice(&[32, 128]);
+    let DhcpOption::SixRd(six) = decode(212, &max).unwrap() else {
+        unreachable!()
+    };
+    assert_eq!((six.ipv4_mask_len(), six.prefix_len()), (32, 128));
+    for (at, bad) in [(0, 33), (1, 129)] {
+        let mut over = SIXRD_212.to_vec();
+        over[at] = bad;
+        assert!(
+            matches!(decode(212, &over), Err(Error::InvalidValue { code: 212, offset, .. }) if offset == 242 + at),
+            "byte {at} = {bad}"
+        );
+    }
 }
 
 #[test]
@@ -1232,6 +1465,12 @@ fn rdnss_selection_accessors() {
     assert_eq!(
         opt.to_string(),
         "preference low, primary 10.0.0.1, secondary 10.0.0.2, domains example.com, lab.example.com"
+    );
+    assert!(
+        format!("{r:?}").starts_with(
+            "RdnssSelection { flags: 24, primary: 10.0.0.1, secondary: 10.0.0.2, domains: "
+        ),
+        "{r:?}"
     );
     // Encoded as it came, compression pointer included.
     assert_eq!(encode(&opt), RDNSS_146);
@@ -1306,10 +1545,17 @@ fn subnet_allocation_accessors() {
     assert_eq!(moved, opt);
 
     // Flags alone.
+    let full = opt;
     let opt = decode(220, &[0x01]).unwrap();
     let DhcpOption::SubnetAllocation(s) = &opt else {
         panic!("{opt:?}")
     };
+    assert_ne!(opt, full);
+    assert_ne!(decode(220, &[0x02]).unwrap(), opt);
+    assert!(
+        format!("{s:?}").starts_with("SubnetAllocation { flags: 1, options: SubOptions {"),
+        "{s:?}"
+    );
     assert_eq!(s.flags(), 0x01);
     assert_eq!(s.options().count(), 0);
     assert_eq!(opt.to_string(), "flags 0x01");

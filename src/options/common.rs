@@ -499,3 +499,35 @@ impl PartialEq for SubOptions<'_> {
 }
 
 impl Eq for SubOptions<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ipv4_lists_count_addresses_and_may_be_empty_only_when_allowed() {
+        let bytes = [10, 0, 0, 1, 10, 0, 0, 2, 10, 0, 0, 3];
+        let list = Ipv4List::new(&bytes).unwrap();
+        assert_eq!(list.len(), 3);
+        assert!(!list.is_empty());
+        let none = Ipv4List::new_maybe_empty(&[]).unwrap();
+        assert_eq!(none.len(), 0);
+        assert!(none.is_empty());
+        assert_eq!(Ipv4List::new(&[]), None);
+    }
+
+    #[test]
+    fn ipv4_iter_size_hint_is_exact() {
+        let bytes = [10, 0, 0, 1, 10, 0, 0, 2, 10, 0, 0, 3];
+        let mut it = Ipv4List::new(&bytes).unwrap().iter();
+        assert_eq!(it.size_hint(), (3, Some(3)));
+        assert_eq!(it.next(), Some(Ipv4Addr::new(10, 0, 0, 1)));
+        assert_eq!(it.size_hint(), (2, Some(2)));
+        assert_eq!(it.by_ref().count(), 2);
+        assert_eq!(it.size_hint(), (0, Some(0)));
+        assert_eq!(
+            Ipv4List::new(&bytes[..4]).unwrap().iter().size_hint(),
+            (1, Some(1))
+        );
+    }
+}

@@ -550,3 +550,57 @@ impl serde::Serialize for DomainList<'_> {
         s.collect_seq(self.names().map(super::json::Str))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::string::ToString;
+    use alloc::vec::Vec;
+
+    #[test]
+    fn a_pointer_past_byte_255_uses_its_high_bits() {
+        // Four names of one 63-byte label (65 bytes each, at 0 to 195),
+        // "c" at 260, then "d" and a pointer to 260 (0xc1 0x04), as a
+        // joined option 119 longer than 255 bytes can hold.
+        let mut data = Vec::new();
+        for _ in 0..4 {
+            data.push(63);
+            data.extend_from_slice(&[b'a'; 63]);
+            data.push(0);
+        }
+        data.extend_from_slice(b"\x01c\x00\x01d\xc1\x04");
+        let (end, partial) = check_name(119, &data, 263, 0, Form::Compressed).unwrap();
+        assert_eq!((end, partial), (data.len(), false));
+        let name = Name::checked(&data, 263, end, false);
+        assert_eq!(name.to_string(), "d.c");
+    }
+
+    #[test]
+    fn parse_wants_exactly_one_name() {
+        let n = Name::parse(b"\x07example\x03com\x00").unwrap();
+        assert_eq!(n.to_string(), "example.com");
+        assert_eq!(alloc::format!("{n:?}"), "Name(example.com)");
+        assert!(!n.is_root());
+        assert!(!n.is_partial());
+        let root = Name::parse(b"\x00").unwrap();
+        assert!(root.is_root());
+        assert_eq!(root.to_string(), ".");
+        assert!(Name::parse(b"\x03com\x00\x00").is_none());
+        assert!(Name::parse(b"\x03com").is_none());
+    }
+
+    #[test]
+    fn eq_ignore_case_compares_labels_and_partialness() {
+        let a = Name::parse(b"\x07Example\x03COM\x00").unwrap();
+        let b = Name::parse(b"\x07example\x03com\x00").unwrap();
+        assert!(a.eq_ignore_case(&b));
+        let other = Name::parse(b"\x07example\x03net\x00").unwrap();
+        assert!(!a.eq_ignore_case(&other));
+        let shorter = Name::parse(b"\x07example\x00").unwrap();
+        assert!(!a.eq_ignore_case(&shorter));
+        assert!(!shorter.eq_ignore_case(&a));
+        let wire = b"\x07example\x03com";
+        let partial = Name::checked(wire, 0, wire.len(), true);
+        assert!(!partial.eq_ignore_case(&b));
+    }
+}

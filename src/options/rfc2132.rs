@@ -172,3 +172,57 @@ mod json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn ipv4_pairs_count_pairs_not_bytes() {
+        // Option 33 (RFC 2132 §5.8): 10.0.0.0 via 192.168.1.1, 172.16.0.0
+        // via 192.168.1.2, 10.20.0.0 via 192.168.1.3.
+        let bytes = [
+            10, 0, 0, 0, 192, 168, 1, 1, 172, 16, 0, 0, 192, 168, 1, 2, 10, 20, 0, 0, 192, 168, 1,
+            3,
+        ];
+        let pairs = Ipv4Pairs::new(&bytes).unwrap();
+        assert_eq!(pairs.len(), 3);
+        assert!(!pairs.is_empty());
+        assert_eq!(pairs.iter().len(), 3);
+        assert_eq!(
+            pairs.iter().nth(1),
+            Some((Ipv4Addr::new(172, 16, 0, 0), Ipv4Addr::new(192, 168, 1, 2)))
+        );
+        assert_eq!(Ipv4Pairs::new(&bytes[..8]).unwrap().len(), 1);
+        assert_eq!(Ipv4Pairs::new(&bytes[..16]).unwrap().len(), 2);
+        assert_eq!(Ipv4Pairs::new(&[]), None);
+        assert_eq!(Ipv4Pairs::new(&bytes[..12]), None);
+    }
+
+    #[test]
+    fn u16_lists_count_values_not_bytes() {
+        // Option 25 (RFC 2132 §4.7), plateaus of RFC 1191: 1500, 576, 296.
+        let bytes = [0x05, 0xdc, 0x02, 0x40, 0x01, 0x28];
+        let list = U16List::new(&bytes).unwrap();
+        assert_eq!(list.len(), 3);
+        assert!(!list.is_empty());
+        assert_eq!(format!("{list}"), "1500,576,296");
+        assert_eq!(U16List::new(&bytes[..2]).unwrap().len(), 1);
+        assert_eq!(U16List::new(&bytes[..4]).unwrap().len(), 2);
+        assert_eq!(U16List::new(&[]), None);
+        assert_eq!(U16List::new(&bytes[..3]), None);
+    }
+
+    #[test]
+    fn netbios_node_type_names() {
+        // RFC 2132 §8.7.
+        assert_eq!(NetbiosNodeType(1).name(), "B-node");
+        assert_eq!(NetbiosNodeType(2).name(), "P-node");
+        assert_eq!(NetbiosNodeType(4).name(), "M-node");
+        assert_eq!(NetbiosNodeType(8).name(), "H-node");
+        assert_eq!(NetbiosNodeType(3).name(), "unknown");
+        assert_eq!(format!("{}", NetbiosNodeType(2)), "P-node (2)");
+        assert_eq!(NetbiosNodeType(8).encoded_len(), 1);
+    }
+}

@@ -19,3 +19,31 @@ pub const fn sub_option_name(code: u8) -> &'static str {
         _ => "Unknown",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sub_option_of_rfc_2242_has_its_name() {
+        // RFC 2242 §3, in code order from 1.
+        let names = [
+            "NWIP_DOES_NOT_EXIST",
+            "NWIP_EXIST_IN_OPTIONS_AREA",
+            "NWIP_EXIST_IN_SNAME_FILE",
+            "NWIP_EXIST_BUT_TOO_BIG",
+            "NSQ_BROADCAST",
+            "PREFERRED_DSS",
+            "NEAREST_NWIP_SERVER",
+            "AUTORETRIES",
+            "AUTORETRY_SECS",
+            "NWIP_1_1",
+            "PRIMARY_DSS",
+        ];
+        for (code, name) in (1..).zip(names) {
+            assert_eq!(sub_option_name(code), name, "sub-option {code}");
+        }
+        assert_eq!(sub_option_name(0), "Unknown");
+        assert_eq!(sub_option_name(12), "Unknown");
+    }
+}

@@ -51,3 +51,17 @@ impl serde::Serialize for AutoConfigure {
         s.serialize_u8(u8::from(*self == AutoConfigure::AutoConfigure))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn json_is_the_wire_value() {
+        // RFC 2563 §2: 0 DoNotAutoConfigure, 1 AutoConfigure.
+        let json = |v: AutoConfigure| serde_json::to_string(&v).unwrap();
+        assert_eq!(json(AutoConfigure::DoNotAutoConfigure), "0");
+        assert_eq!(json(AutoConfigure::AutoConfigure), "1");
+    }
+}

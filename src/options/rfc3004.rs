@@ -91,3 +91,33 @@ impl serde::Serialize for UserClass<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+    use alloc::vec::Vec;
+
+    #[test]
+    fn rfc_3004_instances_or_plain_text() {
+        // RFC 3004 §4: UC_Len_i then UC_Len_i bytes, for each instance.
+        let list = UserClass::new(b"\x03abc\x02de");
+        assert!(list.is_rfc3004());
+        let instances: Vec<_> = list.instances().unwrap().map(|t| t.0).collect();
+        assert_eq!(instances, [&b"abc"[..], b"de"]);
+        assert_eq!(format!("{list}"), "\"abc\", \"de\"");
+        // An empty instance does not make a well-formed list: plain text.
+        for bytes in [&b"\x00"[..], b"\x00\x01a", b"\x01a\x00"] {
+            let plain = UserClass::new(bytes);
+            assert!(!plain.is_rfc3004(), "{bytes:?}");
+            assert!(plain.instances().is_none(), "{bytes:?}");
+        }
+        assert_eq!(
+            format!("{}", UserClass::new(b"\x00\x01a")),
+            "\"\\x00\\x01a\""
+        );
+        // dhclient's plain string, and an instance running past the value.
+        assert!(!UserClass::new(b"iPXE").is_rfc3004());
+        assert!(!UserClass::new(b"\x03ab").is_rfc3004());
+    }
+}

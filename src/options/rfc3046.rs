@@ -404,3 +404,41 @@ impl fmt::Display for SubOption<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_sub_option_has_its_name() {
+        // IANA "DHCP Relay Agent Sub-Option Codes" (3 is reserved).
+        let names = [
+            (1, "Agent Circuit ID"),
+            (2, "Agent Remote ID"),
+            (4, "DOCSIS Device Class"),
+            (5, "Link Selection"),
+            (6, "Subscriber ID"),
+            (7, "RADIUS Attributes"),
+            (8, "Authentication"),
+            (9, "Vendor-Specific Information"),
+            (10, "Relay Agent Flags"),
+            (11, "Server Identifier Override"),
+            (12, "Relay Agent Identifier"),
+            (13, "Access-Technology-Type"),
+            (14, "Access-Network-Name"),
+            (15, "Access-Point-Name"),
+            (16, "Access-Point-BSSID"),
+            (17, "Operator-Identifier"),
+            (18, "Operator-Realm"),
+            (19, "Relay Source Port"),
+            (151, "Virtual Subnet Selection"),
+            (152, "Virtual Subnet Selection Control"),
+        ];
+        for (code, name) in names {
+            assert_eq!(relay_sub_option_name(code), name, "sub-option {code}");
+        }
+        for code in [0, 3, 20, 150, 153, 255] {
+            assert_eq!(relay_sub_option_name(code), "Unknown", "sub-option {code}");
+        }
+    }
+}

@@ -18,3 +18,30 @@ pub const fn sub_option_name(code: u8) -> &'static str {
         _ => "Unknown",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sub_option_has_its_name() {
+        // RFC 3495 §4 (1 to 8), RFC 3594 (9), RFC 3634 (10).
+        let names = [
+            "TSP's Primary DHCP Server Address",
+            "TSP's Secondary DHCP Server Address",
+            "TSP's Provisioning Server Address",
+            "TSP's AS-REQ/AS-REP Backoff and Retry",
+            "TSP's AP-REQ/AP-REP Backoff and Retry",
+            "TSP's Kerberos Realm Name",
+            "TSP's Ticket Granting Server Utilization",
+            "TSP's Provisioning Timer Value",
+            "TSP's Security Ticket Control",
+            "KDC Server Address",
+        ];
+        for (code, name) in (1..).zip(names) {
+            assert_eq!(sub_option_name(code), name, "sub-option {code}");
+        }
+        assert_eq!(sub_option_name(0), "Unknown");
+        assert_eq!(sub_option_name(11), "Unknown");
+    }
+}

@@ -281,3 +281,28 @@ mod json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn enterprise_names_of_the_iana_numbers() {
+        // IANA "Private Enterprise Numbers".
+        let names = [
+            (9, "Cisco"),
+            (311, "Microsoft"),
+            (343, "Intel"),
+            (2636, "Juniper"),
+            (3561, "Broadband Forum"),
+            (4491, "CableLabs"),
+            (4874, "Juniper (ERX)"),
+        ];
+        for (number, name) in names {
+            assert_eq!(enterprise_name(number), Some(name), "enterprise {number}");
+        }
+        for number in [0, 1, 10, 4875, u32::MAX] {
+            assert_eq!(enterprise_name(number), None, "enterprise {number}");
+        }
+    }
+}

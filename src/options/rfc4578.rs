@@ -755,3 +755,91 @@ mod json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_registered_architecture_has_its_name() {
+        // IANA "Processor Architecture Types", in code order from 0.
+        let names = [
+            "x86 BIOS",
+            "NEC/PC98",
+            "Itanium",
+            "DEC Alpha",
+            "Arc x86",
+            "Intel Lean Client",
+            "x86 UEFI",
+            "x64 UEFI",
+            "EFI Xscale",
+            "EBC",
+            "ARM 32-bit UEFI",
+            "ARM 64-bit UEFI",
+            "PowerPC Open Firmware",
+            "PowerPC ePAPR",
+            "POWER OPAL v3",
+            "x86 UEFI HTTP",
+            "x64 UEFI HTTP",
+            "EBC HTTP",
+            "ARM 32-bit UEFI HTTP",
+            "ARM 64-bit UEFI HTTP",
+            "x86 BIOS HTTP",
+            "ARM 32-bit uboot",
+            "ARM 64-bit uboot",
+            "ARM 32-bit uboot HTTP",
+            "ARM 64-bit uboot HTTP",
+            "RISC-V 32-bit UEFI",
+            "RISC-V 32-bit UEFI HTTP",
+            "RISC-V 64-bit UEFI",
+            "RISC-V 64-bit UEFI HTTP",
+            "RISC-V 128-bit UEFI",
+            "RISC-V 128-bit UEFI HTTP",
+            "s390 Basic",
+            "s390 Extended",
+            "MIPS 32-bit UEFI",
+            "MIPS 64-bit UEFI",
+            "Sunway 32-bit UEFI",
+            "Sunway 64-bit UEFI",
+            "LoongArch 32-bit UEFI",
+            "LoongArch 32-bit UEFI HTTP",
+            "LoongArch 64-bit UEFI",
+            "LoongArch 64-bit UEFI HTTP",
+            "ARM rpiboot",
+        ];
+        for (arch, name) in (0..).zip(names) {
+            assert_eq!(arch_name(arch), name, "architecture {arch}");
+        }
+        assert_eq!(arch_name(42), "unknown");
+        assert_eq!(arch_name(u16::MAX), "unknown");
+    }
+
+    #[test]
+    fn every_pxe_sub_option_has_its_name() {
+        // PXE specification 2.1 §2.4, in code order from 1.
+        let names = [
+            "PXE_MTFTP_IP",
+            "PXE_MTFTP_CPORT",
+            "PXE_MTFTP_SPORT",
+            "PXE_MTFTP_TMOUT",
+            "PXE_MTFTP_DELAY",
+            "PXE_DISCOVERY_CONTROL",
+            "PXE_DISCOVERY_MCAST_ADDR",
+            "PXE_BOOT_SERVERS",
+            "PXE_BOOT_MENU",
+            "PXE_MENU_PROMPT",
+            "PXE_MCAST_ADDRS_ALLOC",
+            "PXE_CREDENTIAL_TYPES",
+        ];
+        for (code, name) in (1..).zip(names) {
+            assert_eq!(pxe_sub_option_name(code), name, "sub-option {code}");
+        }
+        assert_eq!(pxe_sub_option_name(71), "PXE_BOOT_ITEM");
+        for code in [128, 200, 254] {
+            assert_eq!(pxe_sub_option_name(code), "Vendor", "sub-option {code}");
+        }
+        for code in [0, 13, 70, 72, 127, 255] {
+            assert_eq!(pxe_sub_option_name(code), "Unknown", "sub-option {code}");
+        }
+    }
+}

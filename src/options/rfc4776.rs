@@ -124,3 +124,41 @@ impl serde::Serialize for CivicLocation<'_> {
         m.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    fn civic(data: &[u8]) -> CivicLocation<'_> {
+        CivicLocation::decode(OptionCode(99), data, 0).unwrap()
+    }
+
+    #[test]
+    fn what_the_location_is_of() {
+        // RFC 4776 §3.1: 0 the DHCP server, 1 the network element believed
+        // closest to the client, 2 the client. CAtype 1 is the state (A1),
+        // 3 the city (A3).
+        let server = civic(b"\x00US\x01\x02NV\x03\x04Reno");
+        assert_eq!(
+            format!("{server}"),
+            "DHCP server, country \"US\", CAtype 1 \"NV\", CAtype 3 \"Reno\""
+        );
+        assert_eq!(
+            format!("{}", civic(b"\x01DE")),
+            "network element, country \"DE\""
+        );
+        assert_eq!(format!("{}", civic(b"\x02FR")), "client, country \"FR\"");
+        assert_eq!(format!("{}", civic(b"\x03FR")), "unknown, country \"FR\"");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn json_has_what_country_and_elements() {
+        let json = serde_json::to_string(&civic(b"\x01US\x01\x02NV\x03\x04Reno")).unwrap();
+        assert_eq!(
+            json,
+            r#"{"what":1,"country":"US","elements":[{"type":1,"value":"NV"},{"type":3,"value":"Reno"}]}"#
+        );
+    }
+}

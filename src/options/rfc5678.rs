@@ -36,3 +36,18 @@ pub(crate) fn show_value(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sub_option_has_its_name() {
+        // RFC 5678 §3 and §4: the three service types.
+        assert_eq!(sub_option_name(1), "IS (Information Service)");
+        assert_eq!(sub_option_name(2), "CS (Command Service)");
+        assert_eq!(sub_option_name(3), "ES (Event Service)");
+        assert_eq!(sub_option_name(0), "Unknown");
+        assert_eq!(sub_option_name(4), "Unknown");
+    }
+}

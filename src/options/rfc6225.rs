@@ -125,3 +125,95 @@ impl serde::Serialize for GeoLocation {
         m.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    /// The vector of options 123 and 144 in tests/options.rs: 38.89868 N
+    /// 77.03723 W, 15 m, WGS84, version 1; latitude and longitude
+    /// uncertainty 18 (0b010010, the top 6 bits of bytes 0 and 5).
+    const WHITE_HOUSE: [u8; 16] = [
+        0x48, 0x4d, 0xcc, 0x1f, 0xc9, 0x4b, 0x65, 0xec, 0xf0, 0x30, 0x10, 0x00, 0x00, 0x0f, 0x00,
+        0x41,
+    ];
+
+    #[test]
+    fn each_field_is_read_from_its_bits() {
+        let g = GeoLocation(WHITE_HOUSE);
+        assert_eq!(g.latitude_uncertainty(), 18);
+        assert!((g.latitude() - 38.89868).abs() < 1e-6);
+        assert_eq!(g.longitude_uncertainty(), 18);
+        assert!((g.longitude() + 77.03723).abs() < 1e-6);
+        assert_eq!(g.altitude_type(), 1);
+        assert_eq!(g.altitude_uncertainty(), 0);
+        assert_eq!(g.altitude(), 15.0);
+        assert_eq!(g.version(), 1);
+        assert_eq!(g.datum(), 1);
+        // Every bit of the three uncertainties set, nothing else.
+        let mut unc = [0u8; 16];
+        unc[0] = 0xfc;
+        unc[5] = 0xfc;
+        unc[10] = 0x0f;
+        unc[11] = 0xc0;
+        let g = GeoLocation(unc);
+        assert_eq!(
+            (
+                g.latitude_uncertainty(),
+                g.longitude_uncertainty(),
+                g.altitude_uncertainty()
+            ),
+            (63, 63, 63)
+        );
+        assert_eq!((g.latitude(), g.longitude(), g.altitude()), (0.0, 0.0, 0.0));
+        // Version 0 (RFC 3825's format), datum 2: 0b00_000_010.
+        let mut v0 = WHITE_HOUSE;
+        v0[15] = 0x02;
+        assert_eq!((GeoLocation(v0).version(), GeoLocation(v0).datum()), (0, 2));
+    }
+
+    #[test]
+    fn display_names_the_altitude_type_and_datum() {
+        let with = |at: u8, datum: u8| {
+            let mut b = WHITE_HOUSE;
+            b[10] = at << 4;
+            b[15] = 0x40 | datum;
+            format!("{}", GeoLocation(b))
+        };
+        let place = "latitude 38.8986800, longitude -77.0372300";
+        assert_eq!(
+            with(1, 1),
+            format!("{place}, altitude 15 m, WGS84, version 1")
+        );
+        assert_eq!(
+            with(2, 2),
+            format!("{place}, altitude floor 15, NAD83/NAVD88, version 1")
+        );
+        assert_eq!(with(0, 3), format!("{place}, NAD83/MLLW, version 1"));
+        assert_eq!(with(3, 0), format!("{place}, unknown datum, version 1"));
+        let mut v0 = WHITE_HOUSE;
+        v0[15] = 0x01;
+        assert_eq!(
+            format!("{}", GeoLocation(v0)),
+            format!("{place}, altitude 15 m, WGS84, version 0")
+        );
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn json_has_every_field() {
+        let v = serde_json::to_value(GeoLocation(WHITE_HOUSE)).unwrap();
+        let field = |k: &str| v[k].as_f64().unwrap();
+        assert!((field("latitude") - 38.89868).abs() < 1e-6);
+        assert!((field("longitude") + 77.03723).abs() < 1e-6);
+        assert_eq!(v["latitude_uncertainty"], 18);
+        assert_eq!(v["longitude_uncertainty"], 18);
+        assert_eq!(v["altitude_type"], 1);
+        assert_eq!(v["altitude"], 15.0);
+        assert_eq!(v["altitude_uncertainty"], 0);
+        assert_eq!(v["version"], 1);
+        assert_eq!(v["datum"], 1);
+        assert_eq!(v.as_object().unwrap().len(), 9);
+    }
+}

@@ -177,3 +177,90 @@ mod json {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::format;
+
+    #[test]
+    fn status_code_names() {
+        // RFC 6926 §6.2.2 (0 to 7) and RFC 7724 (8).
+        let names = [
+            "Success",
+            "UnspecFail",
+            "QueryTerminated",
+            "MalformedQuery",
+            "NotAllowed",
+            "DataMissing",
+            "ConnectionActive",
+            "CatchUpComplete",
+            "TLSConnectionRefused",
+        ];
+        let status = |code| StatusCode {
+            code,
+            message: Text(b""),
+        };
+        for (code, name) in (0..).zip(names) {
+            assert_eq!(status(code).name(), name, "status {code}");
+        }
+        assert_eq!(status(9).name(), "Unknown");
+        assert_eq!(format!("{}", status(0)), "Success (0)");
+        let with_message = StatusCode {
+            code: 3,
+            message: Text(b"no client-id"),
+        };
+        assert_eq!(
+            format!("{with_message}"),
+            "MalformedQuery (3) \"no client-id\""
+        );
+    }
+
+    #[test]
+    fn dhcp_state_names() {
+        // RFC 6926 §6.2.7.
+        let names = [
+            "AVAILABLE",
+            "ACTIVE",
+            "EXPIRED",
+            "RELEASED",
+            "ABANDONED",
+            "RESET",
+            "REMOTE",
+            "TRANSITIONING",
+        ];
+        for (state, name) in (1..).zip(names) {
+            assert_eq!(DhcpState(state).name(), name, "state {state}");
+        }
+        assert_eq!(DhcpState(0).name(), "Unknown");
+        assert_eq!(DhcpState(9).name(), "Unknown");
+        assert_eq!(format!("{}", DhcpState(2)), "ACTIVE (2)");
+    }
+
+    #[test]
+    fn data_source_remote_bit_and_other_flags() {
+        // RFC 6926, data source: bit 0x01 is R (remote); the others are zero.
+        assert!(!DataSource(0x00).remote());
+        assert!(DataSource(0x01).remote());
+        assert!(!DataSource(0x02).remote());
+        assert_eq!(format!("{}", DataSource(0x00)), "local");
+        assert_eq!(format!("{}", DataSource(0x01)), "remote");
+        assert_eq!(format!("{}", DataSource(0x03)), "remote (flags 0x03)");
+        assert_eq!(format!("{}", DataSource(0x80)), "local (flags 0x80)");
+    }
+
+    #[cfg(feature = "serde")]
+    #[test]
+    fn json_of_status_state_and_source() {
+        let status = StatusCode {
+            code: 4,
+            message: Text(b"denied"),
+        };
+        assert_eq!(
+            serde_json::to_string(&status).unwrap(),
+            r#"{"code":4,"name":"NotAllowed","message":"denied"}"#
+        );
+        assert_eq!(serde_json::to_string(&DhcpState(5)).unwrap(), "5");
+        assert_eq!(serde_json::to_string(&DataSource(1)).unwrap(), "1");
+    }
+}

@@ -68,3 +68,44 @@ impl serde::Serialize for PortParams {
         m.end()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(data: &[u8]) -> Result<PortParams, Error> {
+        PortParams::decode(OptionCode(159), data, 240)
+    }
+
+    #[test]
+    fn offset_and_length_at_and_past_their_limits() {
+        // RFC 7618, option 159: an offset of 0 to 15 bits, a PSID length of 0
+        // to 16.
+        assert_eq!(
+            decode(&[15, 16, 0x12, 0x34]),
+            Ok(PortParams {
+                offset: 15,
+                psid_len: 16,
+                psid: 0x1234,
+            })
+        );
+        assert_eq!(
+            decode(&[16, 8, 0, 0]),
+            Err(invalid_at(
+                OptionCode(159),
+                240,
+                0,
+                "a PSID offset of at most 15"
+            ))
+        );
+        assert_eq!(
+            decode(&[6, 17, 0, 0]),
+            Err(invalid_at(
+                OptionCode(159),
+                240,
+                1,
+                "a PSID length of at most 16"
+            ))
+        );
+    }
+}
