@@ -52,11 +52,10 @@ impl serde::Serialize for AutoConfigure {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "serde"))]
 mod tests {
     use super::*;
 
-    #[cfg(feature = "serde")]
     #[test]
     fn json_is_the_wire_value() {
         // RFC 2563 §2: 0 DoNotAutoConfigure, 1 AutoConfigure.
