@@ -503,6 +503,11 @@ fn domain_search_keeps_compression_and_reencodes_uncompressed() {
     for (x, y) in list.names().zip(again.names()) {
         assert!(x.eq_ignore_case(&y));
     }
+    // Debug lists the names, pointers followed.
+    assert_eq!(
+        format!("{list:?}"),
+        "[Name(eng.apple.com), Name(marketing.apple.com)]"
+    );
     // And the builder helper writes the same uncompressed bytes.
     let mut buf = [0u8; 64];
     let names = dns::encode_names(&["eng.apple.com", "marketing.apple.com."], &mut buf).unwrap();
