@@ -295,6 +295,21 @@ pub struct Generated {
     pub bootp: bool,
 }
 
+impl Generated {
+    /// Nothing written yet: where a message starts, and what a message
+    /// that could not be written reports.
+    pub(crate) const NOTHING: Generated = Generated {
+        len: 0,
+        message_type: None,
+        overload: None,
+        follows_rfc2131: false,
+        malformed_options: 0,
+        walk_error: false,
+        split_options: 0,
+        bootp: false,
+    };
+}
+
 /// The RFC 2131 tables' demands on one message type, as the generator
 /// follows them.
 #[derive(Debug, Clone, Copy)]
@@ -508,16 +523,7 @@ impl ArbitraryMessage {
             max_size: config.max_size.clamp(MIN_DHCP_LEN + 4, Self::CAPACITY),
             ..*config
         };
-        let generated = write_message(u, &config, &mut bytes).unwrap_or(Generated {
-            len: 0,
-            message_type: None,
-            overload: None,
-            follows_rfc2131: false,
-            malformed_options: 0,
-            walk_error: false,
-            split_options: 0,
-            bootp: false,
-        });
+        let generated = write_message(u, &config, &mut bytes).unwrap_or(Generated::NOTHING);
         ArbitraryMessage { bytes, generated }
     }
 

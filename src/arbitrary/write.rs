@@ -64,16 +64,7 @@ pub fn write_message(
             overload: None,
         },
         used: [false; 256],
-        generated: Generated {
-            len: 0,
-            message_type: None,
-            overload: None,
-            follows_rfc2131: false,
-            malformed_options: 0,
-            walk_error: false,
-            split_options: 0,
-            bootp: false,
-        },
+        generated: Generated::NOTHING,
         conform: false,
         lease: 0,
     };
