@@ -12,7 +12,7 @@ use dhcpwire::arbitrary::{ArbitraryMessage, ArbitraryOption, Config, Generated, 
 use dhcpwire::builder::rebuild;
 use dhcpwire::options::rfc4578::decode_vendor_specific;
 use dhcpwire::options::typed::TYPED_CODES;
-use dhcpwire::protocol::{Severity, validate};
+use dhcpwire::protocol::validate;
 use dhcpwire::{Area, DhcpOption, Message, MessageType, OptionCode};
 
 /// Deterministic pseudo-random fuzzer input (xorshift64*), of any length
@@ -455,7 +455,6 @@ fn conforming_messages_validate() {
         MessageType::Nak,
     ]);
     let mut buf = [0u8; 1500];
-    let mut must = 0;
     for _ in 0..20_000 {
         let input = rng.input();
         let g = write_message(&mut Unstructured::new(&input), &config, &mut buf).unwrap();
@@ -466,11 +465,6 @@ fn conforming_messages_validate() {
         } else {
             // Only a missing or unassigned option 53 (a quirk) escapes.
             assert!(g.message_type.is_none_or(|t| u8::from(t) > 18));
-            must += validate(&msg)
-                .iter()
-                .filter(|v| v.severity == Severity::Must)
-                .count();
         }
     }
-    let _ = must;
 }
