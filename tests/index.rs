@@ -436,6 +436,32 @@ fn well_formed_accessors_read_their_values() {
     assert_index_agrees(&msg);
 }
 
+#[test]
+fn a_client_identifier_knows_its_bytes_and_offsets_in_one_fragment_or_two() {
+    // 53 at 240, 61 at 243: the type byte at 245, the identifier from 246.
+    let one = dhcp(&[53, 1, 1, 61, 4, 1, 0xaa, 0xbb, 0xcc, 255]);
+    let two = dhcp(&[53, 1, 1, 61, 2, 1, 0xaa, 61, 2, 0xbb, 0xcc, 255]);
+    for (bytes, fragments) in [(one, 1), (two, 2)] {
+        let idx = parse(&bytes).index().unwrap();
+        let id = idx.client_identifier().unwrap().unwrap();
+        assert_eq!(id.kind, 1, "{fragments}");
+        assert!(id.id == [0xaa, 0xbb, 0xcc], "{fragments}");
+        assert!(id.bytes == [1, 0xaa, 0xbb, 0xcc], "{fragments}");
+        assert_eq!(id.bytes.message_offset(0), Some(245), "{fragments}");
+        assert_eq!(id.id.message_offset(0), Some(246), "{fragments}");
+    }
+    // Two bytes is the shortest (RFC 2132 §9.14): a type and one byte.
+    let shortest = dhcp(&[61, 2, 0, 7, 255]);
+    let idx = parse(&shortest).index().unwrap();
+    let id = idx.client_identifier().unwrap().unwrap();
+    assert_eq!((id.kind, id.id.as_slice()), (0, Some(&[7][..])));
+    let short = dhcp(&[61, 1, 0, 255]);
+    assert_eq!(
+        parse(&short).index().unwrap().client_identifier(),
+        Err(invalid_len(61, 240, 1, "at least 2 bytes"))
+    );
+}
+
 fn relayed(subs: &[u8], split_at: usize) -> Vec<u8> {
     let (a, b) = subs.split_at(split_at);
     let mut opts = vec![53, 1, 1];

@@ -378,6 +378,7 @@ impl<'b> MessageBuilder<'b> {
     /// for an option that is removed before the message reaches the peer
     /// whose limit that is (the relay agent information a relay strips,
     /// RFC 3046 §2.1). Otherwise `write` writes as any option would.
+    #[inline]
     pub(crate) fn beyond_limit(&mut self, extra: usize, write: impl FnOnce(&mut Self)) {
         let end = self.main.pos.saturating_add(extra).saturating_add(1);
         // (An ended options area needs no test of its own: `write` fails
@@ -933,6 +934,7 @@ impl<'b> MessageBuilder<'b> {
     /// assert_eq!((msg.len(), msg.peek_message_type()), (300, Some(MessageType::Inform)));
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn finish_message(&mut self) -> Result<Message<'b>, Error> {
         let len = self.finish()?;
         let buf: &'b mut [u8] = core::mem::take(&mut self.buf);

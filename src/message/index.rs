@@ -45,6 +45,7 @@ pub(crate) enum Echo<'a> {
 
 impl<'a> Echo<'a> {
     /// The value's length, all fragments together.
+    #[inline]
     pub(crate) fn len(&self) -> usize {
         match self {
             Echo::None => 0,
@@ -55,6 +56,7 @@ impl<'a> Echo<'a> {
 
     /// The bytes the echo takes on the wire: code, length and value of
     /// each fragment.
+    #[inline]
     pub(crate) fn wire_len(self) -> usize {
         let mut total = 0;
         self.for_each(|data| total += 2 + data.len());
@@ -62,7 +64,7 @@ impl<'a> Echo<'a> {
     }
 
     /// Hands each fragment's value to `f`, in order.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn for_each(self, mut f: impl FnMut(&'a [u8])) {
         match self {
             Echo::None => {}
@@ -276,7 +278,7 @@ impl<'a> OptionIndex<'a> {
     /// Every fragment of `code` in order, for copying the option as it is
     /// (a reply's echo of 61 and 82): one slice from the slot when the value
     /// is in one fragment, a fragment walk otherwise.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn echo(&self, code: OptionCode) -> Echo<'a> {
         match self.lookup(code) {
             Lookup::Absent => Echo::None,
@@ -289,7 +291,7 @@ impl<'a> OptionIndex<'a> {
 
     /// The slot of `code`: `Ok(None)` when absent, `Err` when present
     /// without a slot (found by a walk then).
-    #[inline]
+    #[inline(always)]
     fn slot(&self, code: OptionCode) -> Result<Option<Slot>, ()> {
         match self.slot_of.get(usize::from(code.0)).copied() {
             None | Some(0) => Ok(None),
@@ -304,7 +306,7 @@ impl<'a> OptionIndex<'a> {
     }
 
     /// `code`'s value when it is one fragment, straight from the slot.
-    #[inline]
+    #[inline(always)]
     fn lookup(&self, code: OptionCode) -> Lookup<'a> {
         match self.slot(code) {
             Ok(None) => Lookup::Absent,
@@ -457,15 +459,27 @@ impl<'a> OptionIndex<'a> {
     /// assert_eq!(subnet, Some([10, 1, 0, 0].into()));
     /// # Ok(()) }
     /// ```
-    #[inline]
+    #[inline(always)]
     pub fn get_as<T: for<'b> OptionData<'b>>(&self, code: OptionCode) -> Result<Option<T>, Error> {
         match self.lookup(code) {
             Lookup::Absent => Ok(None),
             Lookup::Single(data, at) => T::decode(code, data, at).map(Some),
-            Lookup::Other => match self.get(code) {
-                Some(value) => value.decode_owned().map(Some),
-                None => Ok(None),
-            },
+            Lookup::Other => self.get_as_joined(code),
+        }
+    }
+
+    /// [`get_as`](Self::get_as) for a value in several fragments (or a
+    /// code past the table): out of line, so the common case stays small
+    /// enough to inline.
+    #[cold]
+    #[inline(never)]
+    fn get_as_joined<T: for<'b> OptionData<'b>>(
+        &self,
+        code: OptionCode,
+    ) -> Result<Option<T>, Error> {
+        match self.get(code) {
+            Some(value) => value.decode_owned().map(Some),
+            None => Ok(None),
         }
     }
 
@@ -598,6 +612,7 @@ impl<'a> OptionIndex<'a> {
     ///
     /// # Errors
     /// [`Error::InvalidLength`] unless the value is 4 bytes.
+    #[inline]
     pub fn lease_time(&self) -> Result<Option<u32>, Error> {
         self.get_as(OptionCode::LEASE_TIME)
     }
@@ -616,6 +631,7 @@ impl<'a> OptionIndex<'a> {
     ///
     /// # Errors
     /// [`Error::InvalidLength`] for an empty value.
+    #[inline]
     pub fn parameter_request_list(&self) -> Result<Option<Codes<'a>>, Error> {
         Ok(self
             .checked_bytes(OptionCode::PARAMETER_REQUEST_LIST, TEXT, "at least 1 byte")?
@@ -659,7 +675,27 @@ impl<'a> OptionIndex<'a> {
     ///
     /// # Errors
     /// [`Error::InvalidLength`] for a value under 2 bytes.
+    #[inline]
     pub fn client_identifier(&self) -> Result<Option<ClientIdentifier<'a>>, Error> {
+        const CODE: OptionCode = OptionCode::CLIENT_IDENTIFIER;
+        // In one fragment and well formed (nearly always): straight from
+        // the slot.
+        if let Lookup::Single(bytes @ [kind, _, ..], at) = self.lookup(CODE) {
+            if let Some((_, id)) = bytes.split_first() {
+                return Ok(Some(ClientIdentifier {
+                    kind: *kind,
+                    id: Joined::slice_of(CODE, id, at + 1),
+                    bytes: Joined::slice_of(CODE, bytes, at),
+                }));
+            }
+        }
+        self.client_identifier_checked()
+    }
+
+    /// [`client_identifier`](Self::client_identifier) for a split, absent
+    /// or malformed value.
+    #[inline(never)]
+    fn client_identifier_checked(&self) -> Result<Option<ClientIdentifier<'a>>, Error> {
         let Some(bytes) = self.checked_bytes(
             OptionCode::CLIENT_IDENTIFIER,
             Length::Items { min: 2, unit: 1 },
@@ -687,6 +723,7 @@ impl<'a> OptionIndex<'a> {
     /// # Errors
     /// [`Error::SubOptionOverrun`] or [`Error::InvalidSubOption`] for a
     /// malformed sub-option, at its offset in the message.
+    #[inline]
     pub fn relay_agent_information(&self) -> Result<Option<RelayAgentInformation<'a>>, Error> {
         let value = match self.lookup(OptionCode::RELAY_AGENT_INFORMATION) {
             Lookup::Absent => return Ok(None),
@@ -886,6 +923,7 @@ pub struct Codes<'a>(Joined<'a>);
 
 impl<'a> Codes<'a> {
     /// The codes, in the client's order of preference.
+    #[inline]
     pub fn iter(&self) -> impl ExactSizeIterator<Item = OptionCode> + 'a {
         self.0.bytes().map(OptionCode)
     }
@@ -1007,6 +1045,28 @@ impl<'a> RelayAgentInformation<'a> {
     #[inline]
     pub fn get(&self, code: u8) -> Option<Joined<'a>> {
         // Checked when made: in one slice, a plain TLV scan.
+        if let Some((bytes, base)) = self.value.as_slice_at() {
+            let mut at = 0;
+            while let Step::Item {
+                code: c,
+                value,
+                next,
+            } = tlv::step(bytes, at, false)
+            {
+                if c == code {
+                    let parent = OptionCode::RELAY_AGENT_INFORMATION;
+                    return Some(Joined::slice_of(parent, value, base + at));
+                }
+                at = next;
+            }
+            return None;
+        }
+        self.get_joined(code)
+    }
+
+    /// [`get`](Self::get) for a value made of several fragments.
+    #[inline(never)]
+    fn get_joined(&self, code: u8) -> Option<Joined<'a>> {
         if let (Some(bytes), Some(base)) = (self.value.as_slice(), self.value.message_offset(0)) {
             let mut at = 0;
             while let Step::Item {
@@ -1027,16 +1087,19 @@ impl<'a> RelayAgentInformation<'a> {
     }
 
     /// Sub-option 1, the agent circuit id.
+    #[inline]
     pub fn circuit_id(&self) -> Option<Joined<'a>> {
         self.get(1)
     }
 
     /// Sub-option 2, the agent remote id.
+    #[inline]
     pub fn remote_id(&self) -> Option<Joined<'a>> {
         self.get(2)
     }
 
     /// Sub-option 6, the subscriber id (RFC 3993).
+    #[inline]
     pub fn subscriber_id(&self) -> Option<Joined<'a>> {
         self.get(6)
     }

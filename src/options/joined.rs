@@ -135,6 +135,7 @@ impl<'a> Joined<'a> {
     }
 
     /// The option code the bytes belong to.
+    #[inline]
     pub fn code(&self) -> OptionCode {
         match self.repr {
             Repr::Slice { code, .. } => code,
@@ -143,6 +144,7 @@ impl<'a> Joined<'a> {
     }
 
     /// Number of bytes.
+    #[inline]
     pub fn len(&self) -> usize {
         match self.repr {
             Repr::Slice { bytes, .. } => bytes.len(),
@@ -157,6 +159,7 @@ impl<'a> Joined<'a> {
 
     /// The bytes as one slice when they lie in one fragment (always, unless
     /// the sender split the option and the bytes cross a boundary).
+    #[inline]
     pub fn as_slice(&self) -> Option<&'a [u8]> {
         match self.repr {
             Repr::Slice { bytes, .. } => Some(bytes),
@@ -171,8 +174,19 @@ impl<'a> Joined<'a> {
         }
     }
 
+    /// The bytes and the message offset of the first of them, when the
+    /// value was made in one piece.
+    #[inline]
+    pub(crate) fn as_slice_at(&self) -> Option<(&'a [u8], usize)> {
+        match self.repr {
+            Repr::Slice { bytes, offset, .. } => Some((bytes, offset)),
+            Repr::Window { .. } => None,
+        }
+    }
+
     /// The bytes in order, as the borrowed pieces of the fragments that hold
     /// them (no empty piece).
+    #[inline]
     pub fn chunks(&self) -> JoinedChunks<'a> {
         match self.repr {
             Repr::Slice { bytes, .. } => JoinedChunks {
@@ -192,7 +206,19 @@ impl<'a> Joined<'a> {
     }
 
     /// The bytes one by one.
+    #[inline]
     pub fn bytes(&self) -> JoinedBytes<'a> {
+        // In one piece (nearly always): the slice's own iterator, so that
+        // each byte is one compare and no chunk switch.
+        if let Repr::Slice { bytes, .. } = self.repr {
+            return JoinedBytes {
+                current: bytes.iter(),
+                chunks: JoinedChunks {
+                    state: ChunksState::One(None),
+                },
+                left: bytes.len(),
+            };
+        }
         JoinedBytes {
             current: [].iter(),
             chunks: self.chunks(),
@@ -201,6 +227,7 @@ impl<'a> Joined<'a> {
     }
 
     /// The byte at `index`, if there is one.
+    #[inline]
     pub fn get(&self, index: usize) -> Option<u8> {
         match self.repr {
             Repr::Slice { bytes, .. } => bytes.get(index).copied(),
@@ -210,6 +237,7 @@ impl<'a> Joined<'a> {
 
     /// The `len` bytes from `start`, as a view of their own; `None` when
     /// they run past the end.
+    #[inline]
     pub fn slice(&self, start: usize, len: usize) -> Option<Joined<'a>> {
         let end = start.checked_add(len)?;
         if end > self.len() {
@@ -239,6 +267,7 @@ impl<'a> Joined<'a> {
 
     /// The message offset of byte `index` (for error reports); the offset
     /// just past the last byte for `index == len`.
+    #[inline]
     pub fn message_offset(&self, index: usize) -> Option<usize> {
         match self.repr {
             Repr::Slice { bytes, offset, .. } => {
@@ -377,7 +406,20 @@ enum ChunksState<'a> {
 impl<'a> Iterator for JoinedChunks<'a> {
     type Item = &'a [u8];
 
+    #[inline]
     fn next(&mut self) -> Option<&'a [u8]> {
+        match &mut self.state {
+            ChunksState::One(one) => one.take(),
+            ChunksState::Fragments { .. } => self.next_fragment(),
+        }
+    }
+}
+
+impl<'a> JoinedChunks<'a> {
+    /// [`next`](Iterator::next) of a split value: out of line, so that the
+    /// one-piece case inlines into the caller's loop.
+    #[inline(never)]
+    fn next_fragment(&mut self) -> Option<&'a [u8]> {
         match &mut self.state {
             ChunksState::One(one) => one.take(),
             ChunksState::Fragments {

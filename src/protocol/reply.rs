@@ -135,6 +135,7 @@ impl FirstError {
     }
 
     /// The kept error, if any.
+    #[inline]
     pub(super) fn check(&self) -> Result<(), ProtocolError> {
         self.0.map_or(Ok(()), Err)
     }
@@ -393,6 +394,7 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
     }
 
     /// Option 54 (required in every reply).
+    #[inline]
     pub fn server_identifier(&mut self, addr: Ipv4Addr) -> &mut Self {
         if self.server_id {
             let e = self.violation(
@@ -448,12 +450,14 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
     ///
     /// # Errors
     /// As [`finish`](Self::finish).
+    #[inline]
     pub fn finish_message(&mut self) -> Result<Message<'b>, ProtocolError> {
         self.close()?;
         Ok(self.b.finish_message()?)
     }
 
     /// Checks the MUSTs and echoes option 82 as the last option.
+    #[inline]
     fn close(&mut self) -> Result<(), ProtocolError> {
         self.error.check()?;
         if !self.server_id {
@@ -533,7 +537,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Offer> {
     /// - [`Error::HardwareAddressTooLong`] when its `hlen` exceeds 16, which
     ///   no reply can copy;
     /// - [`Error::BufferTooSmall`] for a buffer under 240 bytes.
-    #[inline]
+    #[inline(always)]
     pub fn offer<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
         buf: &'b mut [u8],
@@ -556,7 +560,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Ack> {
     ///
     /// # Errors
     /// As [`Reply::offer`], for a DHCPREQUEST.
-    #[inline]
+    #[inline(always)]
     pub fn ack<'i>(
         request: impl Into<ReplyTo<'i, 'r>>,
         buf: &'b mut [u8],
@@ -655,6 +659,7 @@ impl<K: Configures> Reply<'_, '_, K> {
     }
 
     /// Option 1.
+    #[inline]
     pub fn subnet_mask(&mut self, mask: Ipv4Addr) -> &mut Self {
         self.b.subnet_mask(mask);
         self
@@ -726,6 +731,7 @@ impl<K: Configures> Reply<'_, '_, K> {
 
 impl<K: Leases> Reply<'_, '_, K> {
     /// `yiaddr`: the address offered or assigned (required).
+    #[inline]
     pub fn yiaddr(&mut self, addr: Ipv4Addr) -> &mut Self {
         self.yiaddr = !addr.is_unspecified();
         self.b.yiaddr(addr);
@@ -733,18 +739,21 @@ impl<K: Leases> Reply<'_, '_, K> {
     }
 
     /// Option 51 in seconds ([`INFINITE`](super::INFINITE) for no expiry; required).
+    #[inline]
     pub fn lease_time(&mut self, secs: u32) -> &mut Self {
         let old = self.lease.replace(secs);
         self.set_timer(old, OptionCode::LEASE_TIME, secs)
     }
 
     /// Option 58, T1 (default 0.5 × lease when absent).
+    #[inline]
     pub fn renewal_time(&mut self, secs: u32) -> &mut Self {
         let old = self.t1.replace(secs);
         self.set_timer(old, OptionCode::RENEWAL_TIME, secs)
     }
 
     /// Option 59, T2 (default 0.875 × lease when absent).
+    #[inline]
     pub fn rebinding_time(&mut self, secs: u32) -> &mut Self {
         let old = self.t2.replace(secs);
         self.set_timer(old, OptionCode::REBINDING_TIME, secs)
@@ -752,7 +761,7 @@ impl<K: Leases> Reply<'_, '_, K> {
 
     /// Writes timer option `code`, or replaces the value a call before
     /// (`previous`) wrote.
-    #[inline]
+    #[inline(always)]
     fn set_timer(&mut self, previous: Option<u32>, code: OptionCode, secs: u32) -> &mut Self {
         let value = secs.to_be_bytes();
         if previous.is_none() || !self.b.overwrite(code, &value) {

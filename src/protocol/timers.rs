@@ -180,6 +180,7 @@ pub(crate) const fn before(a: u32, b: u32) -> bool {
     a < b || (a == INFINITE && b == INFINITE)
 }
 
+#[inline]
 pub(crate) fn timers_ordered(t1: Option<u32>, t2: Option<u32>, lease: Option<u32>) -> bool {
     let pairs = [(t1, t2), (t2, lease), (t1, lease)];
     pairs.iter().all(|p| match p {
