@@ -120,6 +120,11 @@ enum Lookup<'a> {
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
+// `repr(C)` with the message view first: the niche of the `Result` that
+// `index()` returns is then the view's pointer, and LLVM moves the index
+// out of it with one copy instead of two and zeroes the tables inline
+// (measured: 643 -> 528 instructions to index a relayed request).
+#[repr(C)]
 pub struct OptionIndex<'a> {
     msg: Message<'a>,
     overload: Option<Overload>,
@@ -140,9 +145,9 @@ impl<'a> Message<'a> {
     /// The cookie error, or the first error of the walk: a value is only
     /// given out when the whole message could be walked, since a later
     /// fragment could otherwise be missed.
-    // Always inlined, with the walk out of line: the ~500-byte index is then
-    // built in the caller's own variable instead of being copied there
-    // (measured: three copies per request otherwise).
+    // Always inlined, and so is the walk: the ~500-byte index is then built
+    // in the caller's frame, and copied once out of the `Result` (measured:
+    // three copies per request out of line, two with the walk out of line).
     #[inline(always)]
     pub fn index(&self) -> Result<OptionIndex<'a>, Error> {
         self.cookie()?;
