@@ -216,13 +216,13 @@ impl<'a> Joined<'a> {
                 chunks: JoinedChunks {
                     state: ChunksState::One(None),
                 },
-                left: bytes.len(),
+                after: 0,
             };
         }
         JoinedBytes {
             current: [].iter(),
             chunks: self.chunks(),
-            left: self.len(),
+            after: self.len(),
         }
     }
 
@@ -453,7 +453,8 @@ impl FusedIterator for JoinedChunks<'_> {}
 pub struct JoinedBytes<'a> {
     current: core::slice::Iter<'a, u8>,
     chunks: JoinedChunks<'a>,
-    left: usize,
+    /// Bytes in the chunks after `current`: kept per chunk, not per byte.
+    after: usize,
 }
 
 impl JoinedBytes<'_> {
@@ -462,9 +463,8 @@ impl JoinedBytes<'_> {
         while n > 0 {
             let here = self.current.len();
             if here == 0 {
-                match self.chunks.next() {
-                    Some(chunk) => self.current = chunk.iter(),
-                    None => return false,
+                if !self.load_chunk() {
+                    return false;
                 }
                 continue;
             }
@@ -472,10 +472,33 @@ impl JoinedBytes<'_> {
             if let Some(rest) = self.current.as_slice().get(step..) {
                 self.current = rest.iter();
             }
-            self.left = self.left.saturating_sub(step);
             n -= step;
         }
         true
+    }
+
+    /// Makes the next chunk current; false when there is none.
+    fn load_chunk(&mut self) -> bool {
+        match self.chunks.next() {
+            Some(chunk) => {
+                self.after = self.after.saturating_sub(chunk.len());
+                self.current = chunk.iter();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// [`next`](Iterator::next) once `current` is used up: out of line, so
+    /// that the per-byte step inlines into the caller's loop.
+    #[inline(never)]
+    fn next_from_chunks(&mut self) -> Option<u8> {
+        while self.load_chunk() {
+            if let Some(&b) = self.current.next() {
+                return Some(b);
+            }
+        }
+        None
     }
 }
 
@@ -484,17 +507,25 @@ impl Iterator for JoinedBytes<'_> {
 
     #[inline]
     fn next(&mut self) -> Option<u8> {
-        loop {
-            if let Some(&b) = self.current.next() {
-                self.left = self.left.saturating_sub(1);
-                return Some(b);
-            }
-            self.current = self.chunks.next()?.iter();
+        match self.current.next() {
+            Some(&b) => Some(b),
+            None => self.next_from_chunks(),
         }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.left, Some(self.left))
+        let n = self.current.len() + self.after;
+        (n, Some(n))
+    }
+
+    /// Chunk by chunk, each a slice fold (which the compiler unrolls).
+    #[inline]
+    fn fold<B, F: FnMut(B, u8) -> B>(self, init: B, mut f: F) -> B {
+        let mut acc = self.current.fold(init, |acc, &b| f(acc, b));
+        for chunk in self.chunks {
+            acc = chunk.iter().fold(acc, |acc, &b| f(acc, b));
+        }
+        acc
     }
 }
 
