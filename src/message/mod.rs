@@ -6,14 +6,15 @@ mod display;
 mod edit;
 mod index;
 mod peek;
+mod relay;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use edit::MessageMut;
 pub(crate) use index::Echo;
 pub use index::{
     AddressIter, Addresses, ClientIdentifier, Codes, INDEXED_CODES, JoinedOption, OptionIndex,
-    RelayAgentInformation, RelaySub,
 };
+pub use relay::{RelayAgentInformation, RelaySub};
 
 use core::fmt;
 use core::net::Ipv4Addr;
