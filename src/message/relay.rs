@@ -115,22 +115,6 @@ impl<'a> RelayAgentInformation<'a> {
     /// [`get`](Self::get) for a value made of several fragments.
     #[inline(never)]
     fn get_joined(&self, code: u8) -> Option<Joined<'a>> {
-        if let (Some(bytes), Some(base)) = (self.value.as_slice(), self.value.message_offset(0)) {
-            let mut at = 0;
-            while let Step::Item {
-                code: c,
-                value,
-                next,
-            } = tlv::step(bytes, at, false)
-            {
-                if c == code {
-                    let parent = OptionCode::RELAY_AGENT_INFORMATION;
-                    return Some(Joined::slice_of(parent, value, base + at));
-                }
-                at = next;
-            }
-            return None;
-        }
         self.iter().find(|s| s.code == code).map(|s| s.data)
     }
 
