@@ -17,7 +17,7 @@
 
 use std::net::Ipv4Addr;
 
-use arbitrary::Unstructured;
+use arbitrary::{Arbitrary, Unstructured};
 use dhcpwire::OptionCode;
 use dhcpwire::arbitrary::{ArbitraryMessage, ArbitraryOption, Config, Generated};
 use dhcpwire::protocol::ClientKind;
@@ -84,7 +84,7 @@ const HARDWARE: &[[u8; 6]] = &[[2, 0, 0, 0, 0, 1], [0x00, 0x0b, 0x82, 0x01, 0xfc
 
 /// The configurations the digests are taken under: the default, each knob
 /// turned, and a client-side aim.
-fn configs() -> [Config; 7] {
+fn configs() -> [Config; 9] {
     [
         Config::DEFAULT,
         Config::DEFAULT.malformed_rate(64),
@@ -101,6 +101,10 @@ fn configs() -> [Config; 7] {
             .addresses(ADDRESSES)
             .hardware_addresses(HARDWARE),
         Config::DEFAULT.max_size(300).max_options(3),
+        // Below the smallest message and above what ArbitraryMessage holds:
+        // both are clamped.
+        Config::DEFAULT.max_size(100),
+        Config::DEFAULT.max_size(4000),
     ]
 }
 
@@ -117,13 +121,15 @@ fn assert_digest(what: &str, digest: &Digest, expected: u64) {
 #[test]
 fn messages_from_fixed_inputs_are_the_same_as_before() {
     let expected = [
-        0x5308_3812_5ec6_890d_u64,
+        0x5dd3_f294_b007_b86c_u64,
         0xcd71_bfa2_1f08_f2a7,
         0x85f1_4a73_b3a8_7513,
         0x69cd_d279_8f23_5b15,
         0xde31_3438_faaa_fea5,
         0x4d79_a75b_b09c_6111,
         0xd1f1_ed5c_cd4f_f45b,
+        0x5fa8_ba30_00ca_12a1,
+        0xb949_aec9_3011_ef0d,
     ];
     for (i, (config, expected)) in configs().iter().zip(expected).enumerate() {
         let mut inputs = Inputs(0x9e37_79b9_7f4a_7c15 ^ i as u64);
@@ -133,7 +139,14 @@ fn messages_from_fixed_inputs_are_the_same_as_before() {
             digest.generated(&ArbitraryMessage::from_bytes(&input, config));
             // The same bytes through `generate` and an `Unstructured`.
             let mut u = Unstructured::new(&input);
-            digest.generated(&ArbitraryMessage::generate(&mut u, config));
+            let message = ArbitraryMessage::generate(&mut u, config);
+            digest.generated(&message);
+            if i == 0 {
+                // What a failing property prints.
+                digest.bytes(format!("{message:?}").as_bytes());
+                let mut u = Unstructured::new(&input);
+                digest.generated(&ArbitraryMessage::arbitrary(&mut u).expect("never fails"));
+            }
         }
         assert_digest(&format!("config {i}"), &digest, expected);
     }
@@ -151,9 +164,18 @@ fn option_values_for_every_code_are_the_same_as_before() {
             digest.number(u64::from(option.code().0));
             digest.bytes(option.value());
             digest.number(u64::from(option.decode().is_ok()));
+            digest.bytes(format!("{option:?}").as_bytes());
         }
     }
-    assert_digest("options", &digest, 0x8495_2bc1_7ba5_28ba);
+    // `Arbitrary` draws the code too: mostly a typed one.
+    for _ in 0..400 {
+        let input = inputs.input(64);
+        if let Ok(option) = ArbitraryOption::arbitrary(&mut Unstructured::new(&input)) {
+            digest.number(u64::from(option.code().0));
+            digest.bytes(option.value());
+        }
+    }
+    assert_digest("options", &digest, 0xb313_8d36_6dca_7303);
 }
 
 /// Draws `n` values of `strategy` from a fixed seed, and shrinks each a

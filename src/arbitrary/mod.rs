@@ -314,7 +314,6 @@ impl Generated {
 /// follows them.
 #[derive(Debug, Clone, Copy)]
 struct Rules {
-    op: u8,
     /// `ciaddr`, `yiaddr`, `siaddr`: `Some(true)` set, `Some(false)` 0,
     /// `None` anything.
     ciaddr: Option<bool>,
@@ -335,7 +334,6 @@ struct Rules {
 
 impl Rules {
     const ANY: Rules = Rules {
-        op: 1,
         ciaddr: None,
         yiaddr: None,
         siaddr: None,
@@ -352,13 +350,11 @@ impl Rules {
     /// with an address, 2 answering a DHCPINFORM).
     fn of(t: MessageType, state: usize) -> Rules {
         let client = Rules {
-            op: 1,
             yiaddr: Some(false),
             siaddr: Some(false),
             ..Rules::ANY
         };
         let server = Rules {
-            op: 2,
             server: true,
             forbidden: &[50, 55, 57],
             ..Rules::ANY
@@ -432,15 +428,6 @@ impl Rules {
                 required: &[54],
                 only: Some(&[56, 60, 61, 82]),
                 ..server
-            },
-            MessageType::ForceRenew
-            | MessageType::LeaseUnassigned
-            | MessageType::LeaseUnknown
-            | MessageType::LeaseActive
-            | MessageType::LeaseQueryDone
-            | MessageType::LeaseQueryStatus => Rules {
-                op: 2,
-                ..Rules::ANY
             },
             _ => Rules::ANY,
         }

@@ -234,7 +234,7 @@ impl Writer<'_, '_> {
                 | MessageType::LeaseActive
                 | MessageType::LeaseQueryDone
                 | MessageType::LeaseQueryStatus => 2,
-                _ => r.op,
+                _ => 1,
             }
         } else {
             g.byte()
