@@ -700,6 +700,27 @@ impl Generate for crate::options::typed::CodeList<'_> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn write_message_needs_244_bytes_of_buffer_and_of_max_size() {
+        let too_small = Err(Error::BufferTooSmall {
+            needed: 244,
+            available: 243,
+        });
+        let mut buf = [0u8; 300];
+        let empty = || Unstructured::new(&[]);
+        let small = buf.get_mut(..243).unwrap();
+        assert_eq!(
+            write_message(&mut empty(), &Config::DEFAULT, small),
+            too_small
+        );
+        let capped = Config::DEFAULT.max_size(243);
+        assert_eq!(write_message(&mut empty(), &capped, &mut buf), too_small);
+        // 244 bytes: header, cookie, 53 and END.
+        let at_least = buf.get_mut(..244).unwrap();
+        let g = write_message(&mut empty(), &Config::DEFAULT, at_least).unwrap();
+        assert_eq!((g.len, g.message_type), (244, Some(MessageType::Discover)));
+    }
+
     /// Pseudo-random bytes (xorshift).
     fn bytes(seed: &mut u64, n: usize) -> std::vec::Vec<u8> {
         (0..n)
