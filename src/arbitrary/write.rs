@@ -202,11 +202,7 @@ impl Writer<'_, '_> {
             cookie.fill(0);
         } else {
             g.fill(cookie);
-            if cookie == MAGIC_COOKIE {
-                if let Some(b) = cookie.first_mut() {
-                    *b ^= 1;
-                }
-            }
+            not_the_cookie(cookie);
         }
         let main = &mut self.areas.main;
         let n = main.room().min(60);
@@ -684,4 +680,30 @@ fn malform(g: &mut Gen<'_, '_>, code: OptionCode, out: &mut Out<'_>) -> bool {
         }
     }
     out.fits() && DhcpOption::decode(code, out.written(), 0).is_err()
+}
+
+/// Random bytes where a plain BOOTP message has its vendor area: changed
+/// in one bit when they happen to be the magic cookie, which would make
+/// the message DHCP.
+fn not_the_cookie(cookie: &mut [u8]) {
+    if cookie == MAGIC_COOKIE {
+        if let Some(b) = cookie.first_mut() {
+            *b ^= 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn random_bytes_that_are_the_cookie_are_changed_in_one_bit() {
+        let mut cookie = MAGIC_COOKIE;
+        not_the_cookie(&mut cookie);
+        assert_eq!(cookie, [0x62, 0x82, 0x53, 0x63]);
+        let mut other = [0x63, 0x82, 0x53, 0x62];
+        not_the_cookie(&mut other);
+        assert_eq!(other, [0x63, 0x82, 0x53, 0x62]);
+    }
 }
