@@ -414,15 +414,7 @@ impl Writer<'_, '_> {
         if self.conform {
             self.conform_value(code, out.written_mut());
         }
-        if code == OptionCode::VENDOR_CLASS_IDENTIFIER {
-            // Only a PXE client's option 60 says `PXEClient` (it makes
-            // option 43 PXE's).
-            if out.written().starts_with(b"PXEClient") {
-                if let Some(first) = out.written_mut().first_mut() {
-                    *first = b'p';
-                }
-            }
-        }
+        not_a_pxe_class(code, out.written_mut());
         let mut malformed = false;
         if typed && drawn && g.unlikely(config.malformed_rate) {
             malformed = malform(g, code, &mut out);
@@ -682,6 +674,16 @@ fn malform(g: &mut Gen<'_, '_>, code: OptionCode, out: &mut Out<'_>) -> bool {
     out.fits() && DhcpOption::decode(code, out.written(), 0).is_err()
 }
 
+/// A random option 60 that happens to say `PXEClient` gets a lower-case
+/// `p`: only a PXE client's does (it makes option 43 PXE's).
+fn not_a_pxe_class(code: OptionCode, value: &mut [u8]) {
+    if code == OptionCode::VENDOR_CLASS_IDENTIFIER && value.starts_with(b"PXEClient") {
+        if let Some(first) = value.first_mut() {
+            *first = b'p';
+        }
+    }
+}
+
 /// Random bytes where a plain BOOTP message has its vendor area: changed
 /// in one bit when they happen to be the magic cookie, which would make
 /// the message DHCP.
@@ -705,5 +707,18 @@ mod tests {
         let mut other = [0x63, 0x82, 0x53, 0x62];
         not_the_cookie(&mut other);
         assert_eq!(other, [0x63, 0x82, 0x53, 0x62]);
+    }
+
+    #[test]
+    fn only_option_60_is_kept_from_saying_pxeclient() {
+        let mut class = *b"PXEClient:Arch:00000";
+        not_a_pxe_class(OptionCode::VENDOR_CLASS_IDENTIFIER, &mut class);
+        assert_eq!(&class, b"pXEClient:Arch:00000");
+        let mut name = *b"PXEClient";
+        not_a_pxe_class(OptionCode::HOST_NAME, &mut name);
+        assert_eq!(&name, b"PXEClient");
+        let mut short = *b"PXEClien";
+        not_a_pxe_class(OptionCode::VENDOR_CLASS_IDENTIFIER, &mut short);
+        assert_eq!(&short, b"PXEClien");
     }
 }
