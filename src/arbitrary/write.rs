@@ -661,7 +661,8 @@ fn malform(g: &mut Gen<'_, '_>, code: OptionCode, out: &mut Out<'_>) -> bool {
                 out.random(g, 1);
             }
         }
-        Some(Length::Items { min, .. }) if min > 0 => out.truncate(min - 1),
+        // One byte short of the minimum (every such type has one).
+        Some(Length::Items { min, .. }) => out.truncate(min.saturating_sub(1)),
         _ => {
             if len > 1 && g.likely(160) {
                 let cut = g.between(1, len - 1);
