@@ -144,15 +144,6 @@ pub(crate) struct Gen<'u, 'a> {
     pub(crate) pxe: bool,
 }
 
-impl core::fmt::Debug for Gen<'_, '_> {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.debug_struct("Gen")
-            .field("left", &self.u.len())
-            .field("pxe", &self.pxe)
-            .finish()
-    }
-}
-
 impl<'u, 'a> Gen<'u, 'a> {
     pub(crate) fn new(u: &'u mut Unstructured<'a>) -> Self {
         Gen {
@@ -187,9 +178,10 @@ impl<'u, 'a> Gen<'u, 'a> {
 
     /// A number in `0..n` (0 for `n` ≤ 1 or no input).
     pub(crate) fn below(&mut self, n: usize) -> usize {
+        // A one-value range takes no input (`int_in_range` returns it).
         match n.checked_sub(1) {
-            Some(max) if max > 0 => self.u.int_in_range(0..=max).unwrap_or(0),
-            _ => 0,
+            Some(max) => self.u.int_in_range(0..=max).unwrap_or(0),
+            None => 0,
         }
     }
 
