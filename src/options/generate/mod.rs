@@ -426,7 +426,7 @@ pub(crate) trait Generate {
 /// Items of `unit` bytes under `length`, fitting `out`.
 fn items(g: &mut Gen<'_, '_>, length: Length, unit: usize, out: &Out<'_>) -> usize {
     let min = match length {
-        Length::Items { min, unit } if unit > 0 => min.div_ceil(unit),
+        Length::Items { min, unit } => min.div_ceil(unit.max(1)),
         _ => 1,
     };
     g.count(min, out.room() / unit.max(1))
