@@ -238,6 +238,27 @@ impl Ng {
         let body = [0u8; 4];
         self.out.extend(ng_block(4, &body, self.be));
     }
+    /// Interface with a snap length.
+    fn idb_snap(&mut self, link: u16, snaplen: u32) {
+        let mut body = Vec::new();
+        body.extend_from_slice(&self.u16(link));
+        body.extend_from_slice(&self.u16(0));
+        body.extend_from_slice(&self.u32(snaplen));
+        self.out.extend(ng_block(1, &body, self.be));
+    }
+    /// Obsolete Packet Block (type 2): interface id (u16), drops (u16),
+    /// timestamp high and low, captured and original length, data.
+    fn opb(&mut self, if_id: u16, ts: u64, data: &[u8]) {
+        let mut body = Vec::new();
+        body.extend_from_slice(&self.u16(if_id));
+        body.extend_from_slice(&self.u16(0));
+        body.extend_from_slice(&self.u32((ts >> 32) as u32));
+        body.extend_from_slice(&self.u32(ts as u32));
+        body.extend_from_slice(&self.u32(data.len() as u32));
+        body.extend_from_slice(&self.u32(data.len() as u32));
+        body.extend_from_slice(data);
+        self.out.extend(ng_block(2, &body, self.be));
+    }
 }
 
 // ------------------------------------------------------- golden vectors
@@ -1358,6 +1379,498 @@ fn empty_udp_payload_is_returned_empty() {
     let f = raw_ipv4(67, 68, &[]);
     let d = decode_frame(LinkType::Raw, &f, 1, &CaptureOptions::default()).unwrap();
     assert_eq!(d.payload, Vec::<u8>::new());
+}
+
+// ------------------------------------------- closing the mutation gaps
+
+/// Every frame error's stable name and the offset it is about.
+#[test]
+fn frame_error_kind_names_and_offsets() {
+    use FrameErrorKind as K;
+    let cases = [
+        (
+            K::Truncated {
+                layer: Layer::UdpHeader,
+                offset: 42,
+                needed: 8,
+                captured: 3,
+            },
+            "truncated",
+            Some(42),
+        ),
+        (
+            K::TruncatedRecord {
+                offset: 96,
+                needed: 32,
+                available: 10,
+            },
+            "truncated_record",
+            Some(96),
+        ),
+        (K::NotIpv4 { ether_type: 0x86dd }, "not_ipv4", None),
+        (
+            K::UnsupportedAddressFamily { family: 7 },
+            "unsupported_address_family",
+            Some(0),
+        ),
+        (
+            K::InvalidIpv4 {
+                offset: 14,
+                reason: "bad".into(),
+            },
+            "invalid_ipv4",
+            Some(14),
+        ),
+        (
+            K::Fragment {
+                identification: 1,
+                offset_bytes: 8,
+                more_fragments: false,
+            },
+            "ip_fragment",
+            None,
+        ),
+        (K::NotUdp { protocol: 6 }, "not_udp", None),
+        (
+            K::InvalidUdpLength {
+                offset: 34,
+                length: 5,
+            },
+            "invalid_udp_length",
+            Some(34),
+        ),
+        (
+            K::NotDhcpPort {
+                source_port: 1,
+                destination_port: 2,
+            },
+            "not_dhcp_port",
+            None,
+        ),
+        (
+            K::InvalidLinkHeader {
+                reason: "bad".into(),
+            },
+            "invalid_link_header",
+            Some(0),
+        ),
+        (
+            K::UnsupportedLinkType { link_type: 127 },
+            "unsupported_link_type",
+            None,
+        ),
+        (
+            K::UnknownInterface { interface: 5 },
+            "unknown_interface",
+            None,
+        ),
+        (K::UnknownLinkLayer, "unknown_link_layer", Some(0)),
+    ];
+    for (kind, name, offset) in cases {
+        assert_eq!((kind.kind(), kind.offset()), (name, offset), "{kind:?}");
+    }
+}
+
+#[test]
+fn read_pcap_reads_pcapng_too() {
+    let payload = bootp(300);
+    let mut ng = Ng::new(false);
+    ng.idb(1, None);
+    ng.epb(0, 0, &ethernet(68, 67, &payload));
+    let d = ok(read_pcap(&ng.out).unwrap());
+    assert_eq!((d.len(), d[0].frame, &d[0].payload), (1, 1, &payload));
+}
+
+/// The reasons of whole-file errors name what pcap-parser expected.
+#[test]
+fn whole_file_error_reasons() {
+    assert_eq!(
+        read(&[0xd4, 0xc3, 0xb2, 0xa1, 2, 0]),
+        Err(CaptureError::InvalidPcap {
+            offset: 0,
+            reason: "24-byte file header: expected 2 more bytes, the file ends".into()
+        })
+    );
+    assert_eq!(
+        read(&[0x0a, 0x0d, 0x0d, 0x0a, 1, 2, 3]),
+        Err(CaptureError::InvalidPcapNg {
+            offset: 0,
+            block_type: 0x0a0d_0d0a,
+            reason: "section header block: expected 5 more bytes, the file ends".into()
+        })
+    );
+    let mut ng = Ng::new(false);
+    ng.idb(1, None);
+    let offset = ng.out.len();
+    ng.out
+        .extend_from_slice(&[6, 0, 0, 0, 8, 0, 0, 0, 8, 0, 0, 0]);
+    ng.idb(1, None);
+    assert_eq!(
+        read(&ng.out),
+        Err(CaptureError::InvalidPcapNg {
+            offset,
+            block_type: 6,
+            reason: "malformed structure (Verify)".into()
+        })
+    );
+}
+
+/// A packet block at the end of the file whose declared length is all
+/// that is left but below the 32 bytes of an EPB: cut short, needing 32.
+#[test]
+fn pcapng_packet_block_below_its_minimum_at_the_end() {
+    for declared in [10u32, 6] {
+        let mut ng = Ng::new(false);
+        ng.idb(1, None);
+        let offset = ng.out.len();
+        let mut block = vec![6, 0, 0, 0];
+        block.extend_from_slice(&declared.to_le_bytes());
+        block.resize(declared as usize, 0);
+        ng.out.extend(block);
+        assert_eq!(
+            read(&ng.out),
+            Ok(vec![Err(FrameError {
+                frame: 1,
+                kind: FrameErrorKind::TruncatedRecord {
+                    offset,
+                    needed: 32,
+                    available: declared as usize
+                }
+            })])
+        );
+    }
+}
+
+/// A Simple Packet Block holds no captured length: the snap length of
+/// interface 0 cuts it (0 means no limit).
+#[test]
+fn pcapng_simple_packet_cut_at_the_snap_length() {
+    let payload = bootp(300);
+    let eth = ethernet(68, 67, &payload);
+    for (snaplen, expected) in [
+        (
+            200,
+            Err(FrameError {
+                frame: 1,
+                kind: FrameErrorKind::Truncated {
+                    layer: Layer::Ipv4Packet,
+                    offset: 14,
+                    needed: 328,
+                    captured: 186,
+                },
+            }),
+        ),
+        (0, Ok(payload.clone())),
+        (65_535, Ok(payload.clone())),
+    ] {
+        let mut ng = Ng::new(false);
+        ng.idb_snap(1, snaplen);
+        ng.spb(&eth);
+        let frames = read(&ng.out).unwrap();
+        let got: Vec<_> = frames.into_iter().map(|f| f.map(|d| d.payload)).collect();
+        assert_eq!(got, [expected], "snap length {snaplen}");
+    }
+}
+
+/// Obsolete Packet Blocks (type 2) in either byte order: the interface id
+/// is a u16, a body shorter than the fixed 20 bytes is cut short; other
+/// unknown blocks (type 0x99) carry no frame.
+#[test]
+fn pcapng_obsolete_packet_blocks() {
+    let p_eth = bootp(300);
+    let p_raw = bootp(310);
+    let eth = ethernet(68, 67, &p_eth);
+    let raw = raw_ipv4(67, 68, &p_raw);
+    for be in [false, true] {
+        let mut ng = Ng::new(be);
+        ng.idb(1, None);
+        ng.idb(101, Some(9));
+        ng.opb(0, 1_600_000_000_250_000, &eth);
+        ng.out.extend(ng_block(0x99, &[1, 2, 3, 4], be));
+        ng.opb(1, 1_600_000_000_123_456_789, &raw);
+        ng.opb(7, 0, &eth);
+        let offset = ng.out.len();
+        ng.out.extend(ng_block(2, &[0; 8], be));
+        let frames = read(&ng.out).unwrap();
+        assert_eq!(
+            frames,
+            [
+                Ok(Datagram {
+                    frame: 1,
+                    payload: p_eth.clone(),
+                    source: addr([192, 168, 0, 10], 68),
+                    destination: addr([192, 168, 0, 1], 67),
+                    timestamp: Some(Timestamp::Unix {
+                        secs: 1_600_000_000,
+                        nanos: 250_000_000
+                    }),
+                }),
+                Ok(Datagram {
+                    frame: 2,
+                    payload: p_raw.clone(),
+                    source: addr([192, 168, 0, 10], 67),
+                    destination: addr([192, 168, 0, 1], 68),
+                    timestamp: Some(Timestamp::Unix {
+                        secs: 1_600_000_000,
+                        nanos: 123_456_789
+                    }),
+                }),
+                Err(FrameError {
+                    frame: 3,
+                    kind: FrameErrorKind::UnknownInterface { interface: 7 }
+                }),
+                Err(FrameError {
+                    frame: 4,
+                    kind: FrameErrorKind::TruncatedRecord {
+                        offset,
+                        needed: 20,
+                        available: 8
+                    }
+                }),
+            ],
+            "be={be}"
+        );
+    }
+}
+
+/// At most three VLAN tags are followed: behind a fourth the ether type
+/// is still a tag's.
+#[test]
+fn at_most_three_vlan_tags() {
+    let payload = bootp(260);
+    let ip = raw_ipv4(67, 68, &payload);
+    let frame = |tags: usize| {
+        let mut f = vec![0xff; 6];
+        f.extend_from_slice(&[2, 0, 0, 0, 0, 1]);
+        for _ in 0..tags {
+            f.extend_from_slice(&[0x81, 0x00, 0x00, 0x64]);
+        }
+        f.extend_from_slice(&[0x08, 0x00]);
+        f.extend_from_slice(&ip);
+        f
+    };
+    let opts = CaptureOptions::default();
+    for tags in 0..=3 {
+        let d = decode_frame(LinkType::Ethernet, &frame(tags), 1, &opts).unwrap();
+        assert_eq!(d.payload, payload, "{tags} tags");
+    }
+    assert_eq!(
+        decode_frame(LinkType::Ethernet, &frame(4), 1, &opts),
+        Err(FrameError {
+            frame: 1,
+            kind: FrameErrorKind::NotIpv4 { ether_type: 0x8100 }
+        })
+    );
+}
+
+/// An IPv4 packet too short for the UDP header: truncated in the UDP
+/// header (not the UDP datagram), at the header's offset.
+#[test]
+fn truncated_udp_header() {
+    let mut ip = raw_ipv4(67, 68, &[]);
+    ip.truncate(24);
+    ip[2..4].copy_from_slice(&24u16.to_be_bytes());
+    fix_ipv4_checksum(&mut ip);
+    assert_eq!(
+        decode_frame(LinkType::Raw, &ip, 1, &CaptureOptions::default()),
+        Err(FrameError {
+            frame: 1,
+            kind: FrameErrorKind::Truncated {
+                layer: Layer::UdpHeader,
+                offset: 20,
+                needed: 8,
+                captured: 4
+            }
+        })
+    );
+}
+
+/// Without a link-type line, only a version 4 header of at least 20 bytes
+/// is taken for raw IPv4.
+#[test]
+fn tcpdump_text_not_quite_ipv4_is_no_link_layer() {
+    for first in [0x55, 0x44] {
+        let mut bytes = vec![first, 0, 0, 40];
+        bytes.resize(40, 0x12);
+        assert_eq!(
+            read_tcpdump_text(&tcpdump_hex(&bytes, true)),
+            Ok(vec![Err(FrameError {
+                frame: 1,
+                kind: FrameErrorKind::UnknownLinkLayer
+            })]),
+            "first byte {first:#x}"
+        );
+    }
+}
+
+/// A `-x` dump (raw IPv4) under a LINUX_SLL link-type line whose source
+/// address puts a VLAN ether type (0x8100) where SLL has its protocol:
+/// bytes 0..2 (0x4500) are no SLL packet type, so it is raw IPv4.
+#[test]
+fn tcpdump_x_with_declared_sll_from_a_vlan_looking_address() {
+    let payload = bootp(300);
+    let mut ip = Vec::new();
+    PacketBuilder::ipv4([10, 0, 0x81, 0], [10, 0, 0, 1], 64)
+        .udp(67, 68)
+        .write(&mut ip, &payload)
+        .unwrap();
+    assert_eq!(ip[14..16], [0x81, 0x00]);
+    let text = format!(
+        "listening on any, link-type LINUX_SLL (Linux cooked v1), snapshot length 262144 bytes\n{}",
+        tcpdump_hex(&ip, false)
+    );
+    let d = ok(read_tcpdump_text(&text).unwrap());
+    assert_eq!(
+        (&d[0].payload, d[0].source),
+        (&payload, addr([10, 0, 0x81, 0], 67))
+    );
+}
+
+/// Ethernet frames to a MAC address starting 45:00:00:3c read as an IPv4
+/// header too (version 4, 20 bytes, total length 60); the IPv4 header
+/// after the 14-byte Ethernet header (or behind a VLAN tag) makes them
+/// Ethernet, with or without a link-type line.
+#[test]
+fn ethernet_from_an_ipv4_looking_mac_address() {
+    let payload = bootp(300);
+    let dst = [0x45, 0x00, 0x00, 0x3c, 0x00, 0x00];
+    for vlan in [false, true] {
+        let mut f = Vec::new();
+        PacketBuilder::ethernet2([2, 0, 0, 0, 0, 1], dst)
+            .ipv4([10, 0, 0, 1], [10, 0, 0, 2], 64)
+            .udp(68, 67)
+            .write(&mut f, &payload)
+            .unwrap();
+        if vlan {
+            f.splice(12..12, [0x81, 0x00, 0x00, 0x64]);
+        }
+        for line in ["", "listening on eth0, link-type EN10MB (Ethernet)\n"] {
+            let text = format!("{line}{}", tcpdump_hex(&f, true));
+            let d = ok(read_tcpdump_text(&text).unwrap());
+            assert_eq!(
+                (&d[0].payload, d[0].source),
+                (&payload, addr([10, 0, 0, 1], 68)),
+                "vlan={vlan} line={line:?}"
+            );
+        }
+    }
+}
+
+/// The link-type line decides for a frame that a guess would take for
+/// another link type: an SLL frame whose address ends 08:00 sits where
+/// Ethernet has its ether type.
+#[test]
+fn tcpdump_link_type_line_decides() {
+    let payload = bootp(300);
+    let mut f = Vec::new();
+    PacketBuilder::linux_sll(LinuxSllPacketType::HOST, 6, [2, 0, 0, 0, 0, 1, 0x08, 0x00])
+        .ipv4([10, 0, 0, 1], [10, 0, 0, 2], 64)
+        .udp(68, 67)
+        .write(&mut f, &payload)
+        .unwrap();
+    assert_eq!(f[12..16], [0x08, 0x00, 0x08, 0x00]);
+    for line in [
+        "listening on any, link-type LINUX_SLL (Linux cooked v1), snapshot length 262144 bytes",
+        "reading from file any.pcap, link-type LINUX_SLL, snapshot length 262144",
+    ] {
+        let text = format!("{line}\n{}", tcpdump_hex(&f, true));
+        let d = ok(read_tcpdump_text(&text).unwrap());
+        assert_eq!(d[0].payload, payload, "{line}");
+    }
+    // Without the line, it is guessed as Ethernet, wrongly.
+    assert!(matches!(
+        only_err(read_tcpdump_text(&tcpdump_hex(&f, true)).unwrap()).kind,
+        FrameErrorKind::InvalidIpv4 { offset: 14, .. }
+    ));
+}
+
+/// Hex lines need `0x`, at least 4 offset digits, a colon and a blank.
+#[test]
+fn tcpdump_hex_line_shape() {
+    assert_eq!(read_tcpdump_text("0x00: 4500\n0x0000:4500\n"), Ok(vec![]));
+    assert_eq!(detect(b"0x00: 4500\n0x0000:4500\n"), Format::HexLines);
+}
+
+/// A 2-digit group (a frame's odd last byte) is taken and ends the line's
+/// data; a word of 6 digits is not a group.
+#[test]
+fn tcpdump_two_digit_group_ends_the_data() {
+    let opts = CaptureOptions::new().link_type(LinkType::Raw);
+    let frames = read_as(b"\t0x0000:  4500 01 0203\n", Format::TcpdumpText, &opts).unwrap();
+    assert_eq!(
+        frames,
+        [Err(FrameError {
+            frame: 1,
+            kind: FrameErrorKind::Truncated {
+                layer: Layer::Ipv4Header,
+                offset: 0,
+                needed: 20,
+                captured: 3
+            }
+        })]
+    );
+    // An odd-length frame, as tcpdump -x prints it.
+    let payload = bootp(301);
+    let ip = raw_ipv4(67, 68, &payload);
+    assert_eq!(ip.len() % 2, 1);
+    let text = tcpdump_hex(&ip, false);
+    assert!(
+        text.ends_with(&format!(" {:02x}\n", ip[ip.len() - 1])),
+        "{text}"
+    );
+    assert_eq!(ok(read_tcpdump_text(&text).unwrap())[0].payload, payload);
+    assert_eq!(
+        read_tcpdump_text("\t0x0000:  450001\n"),
+        Err(CaptureError::InvalidHex {
+            line: 1,
+            column: 11,
+            reason: "expected a group of 4 hex digits after the offset, found \"450001\"".into()
+        })
+    );
+}
+
+/// The timestamp of a packet is the first word (or date and time) of a
+/// summary line that is one: `-tttt`, default and `-tt` forms.
+#[test]
+fn tcpdump_timestamps_and_lines_that_are_not() {
+    let f = ethernet(68, 67, &bootp(300));
+    for (line, stamp) in [
+        (
+            "2020-01-01 15:26:27.173559 IP 0.0.0.0.68 > 255.255.255.255.67",
+            Some("2020-01-01 15:26:27.173559"),
+        ),
+        (
+            "15:26:27.173559 IP 0.0.0.0.68 > 255.255.255.255.67",
+            Some("15:26:27.173559"),
+        ),
+        (
+            "15:26:27 IP 0.0.0.0.68 > 255.255.255.255.67",
+            Some("15:26:27"),
+        ),
+        (
+            "1577836800.000001 IP 0.0.0.0.68 > 255.255.255.255.67",
+            Some("1577836800.000001"),
+        ),
+        ("listening on eth0, link-type EN10MB (Ethernet)", None),
+        (" 15:26:27.173559 IP indented", None),
+        ("15:26:27.x IP", None),
+        ("15:26:27. IP", None),
+        ("15:26 IP", None),
+        ("15::27 IP", None),
+        ("ab:cd:ef IP", None),
+        ("1-2 15:26:27.173559 IP", None),
+        ("2020-xx-01 15:26:27.173559 IP", None),
+        ("2020-01-01 noon IP", None),
+        ("1577836800. IP", None),
+    ] {
+        let text = format!("{line}\n{}", tcpdump_hex(&f, true));
+        let d = ok(read_tcpdump_text(&text).unwrap());
+        assert_eq!(
+            d[0].timestamp,
+            stamp.map(|s| Timestamp::Text(s.into())),
+            "{line}"
+        );
+    }
 }
 
 // ----------------------------------------------------- never panics

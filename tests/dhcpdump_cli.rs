@@ -563,3 +563,328 @@ fn text_output_joins_split_options_and_wraps_at_120_columns() {
     assert_eq!(options.len(), 4 + 9);
     assert!(widest(&text) <= 120, "{text}");
 }
+
+#[test]
+fn help_is_the_usage_on_stdout() {
+    for flag in ["-h", "--help"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0), "{flag}");
+        assert!(out.stderr.is_empty(), "{flag}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with("usage: dhcpdump [--json] [FILE...]\n"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                "  Exit code: 0 all decoded, 1 some message had an error, 2 usage or I/O error.\n"
+            ),
+            "{text}"
+        );
+    }
+}
+
+/// Output that nobody reads any more (`dhcpdump | head`) ends the program
+/// quietly with 0; any other write error is reported, with 2. Both when
+/// the error comes while writing (more output than the 8 KiB buffer) and
+/// at the final flush.
+#[test]
+fn broken_pipe_is_quiet_other_write_errors_are_not() {
+    let msg = dhcp(b"", b"", &[53, 1, 1, 12, 4, b'h', b'o', b's', b't', 255]);
+    let small = hex_file("pipe-small.hex", std::slice::from_ref(&msg));
+    let large = hex_file("pipe-large.hex", &vec![msg; 100]);
+    let out = run(&[large.to_str().unwrap()]);
+    assert!(out.stdout.len() > 3 * 8192, "{}", out.stdout.len());
+    for file in [&small, &large] {
+        // A socket whose peer is gone: writing to it fails with EPIPE, as
+        // a pipe whose reader has exited does.
+        let (writer, reader) = std::os::unix::net::UnixStream::pair().unwrap();
+        drop(reader);
+        let writer = std::os::fd::OwnedFd::from(writer);
+        let out = dhcpdump().arg(file).stdout(writer).output().unwrap();
+        assert_eq!(
+            (out.status.code(), String::from_utf8_lossy(&out.stderr)),
+            (Some(0), "".into()),
+            "{file:?}"
+        );
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = dhcpdump().arg(file).stdout(full).output().unwrap();
+        assert_eq!(
+            (out.status.code(), String::from_utf8_lossy(&out.stderr)),
+            (
+                Some(2),
+                "dhcpdump: writing output: No space left on device (os error 28)\n".into()
+            ),
+            "{file:?}"
+        );
+    }
+}
+
+/// When the walk fails after option 53, the message type is still the 53
+/// read before the error, not another one-byte option before it.
+#[test]
+fn message_type_read_before_a_walk_error() {
+    let msg = dhcp(b"", b"", &[12, 1, b'x', 53, 1, 3, 12, 9, b'x']);
+    let path = hex_file("type-before-error.hex", &[msg]);
+    let out = run(&["--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let o = &json_lines(&out)[0];
+    assert_eq!(o["message_type"], 3);
+    assert_eq!(o["error"]["kind"], "option_overrun");
+    assert_eq!(o["options"].as_array().unwrap().len(), 2);
+}
+
+/// A frame that is not a DHCP datagram: every key, all null but the frame,
+/// the error and roundtrip.
+#[test]
+fn frame_error_json_has_every_key() {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dhcpdump-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("garbage.txt");
+    std::fs::write(
+        &path,
+        "\t0x0000:  1212 1212 1212 1212 1212 1212 1212 1212\n",
+    )
+    .unwrap();
+    let out = run(&["--json", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let objs = json_lines(&out);
+    assert_eq!(objs.len(), 1);
+    let o = objs[0].as_object().unwrap();
+    let keys: Vec<&str> = o.keys().map(String::as_str).collect();
+    assert_eq!(keys, KEYS);
+    for (key, value) in o {
+        match key.as_str() {
+            "source" => assert_eq!(value, path.to_str().unwrap()),
+            "frame" => assert_eq!(value, 1),
+            "roundtrip" => assert_eq!(value, false),
+            "error" => assert_eq!(
+                *value,
+                serde_json::json!({
+                    "kind": "unknown_link_layer",
+                    "offset": 0,
+                    "message": "cannot tell the link layer: expected an IPv4 header, or an Ethernet, \
+                                Linux SLL/SLL2 or loopback header carrying IPv4 (no link-type line given)"
+                })
+            ),
+            _ => assert_eq!(*value, Value::Null, "{key}"),
+        }
+    }
+}
+
+/// A pcapng block (little-endian): type, total length, body padded to 32
+/// bits, total length.
+fn ng_block(block_type: u32, body: &[u8]) -> Vec<u8> {
+    let padded = body.len().div_ceil(4) * 4;
+    let total = (12 + padded) as u32;
+    let mut out = Vec::new();
+    out.extend_from_slice(&block_type.to_le_bytes());
+    out.extend_from_slice(&total.to_le_bytes());
+    out.extend_from_slice(body);
+    out.resize(8 + padded, 0);
+    out.extend_from_slice(&total.to_le_bytes());
+    out
+}
+
+/// A pcapng file of raw IPv4 frames (link type 101, microseconds), one
+/// per (timestamp in microseconds, DHCP message), 10.0.0.1:68 ->
+/// 10.0.0.2:67.
+fn pcapng_file(name: &str, packets: &[(u64, Vec<u8>)]) -> PathBuf {
+    let mut file = ng_block(
+        0x0a0d_0d0a,
+        &[
+            0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        ],
+    );
+    file.extend(ng_block(1, &[101, 0, 0, 0, 0, 0, 0, 0]));
+    for (micros, msg) in packets {
+        let mut ip = Vec::new();
+        etherparse::PacketBuilder::ipv4([10, 0, 0, 1], [10, 0, 0, 2], 64)
+            .udp(68, 67)
+            .write(&mut ip, msg)
+            .unwrap();
+        let mut body = Vec::new();
+        for v in [
+            0,
+            (micros >> 32) as u32,
+            *micros as u32,
+            ip.len() as u32,
+            ip.len() as u32,
+        ] {
+            body.extend_from_slice(&v.to_le_bytes());
+        }
+        body.extend_from_slice(&ip);
+        file.extend(ng_block(6, &body));
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("dhcpdump-cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, file).unwrap();
+    path
+}
+
+/// Capture times print as RFC 3339 UTC, and past year 9999 (which RFC
+/// 3339 cannot hold) as raw seconds.
+#[test]
+fn capture_times_as_rfc_3339_or_raw_past_year_9999() {
+    let msg = dhcp(b"", b"", &[53, 1, 1, 255]);
+    let path = pcapng_file(
+        "times.pcapng",
+        &[
+            (1_600_000_000_123_456, msg.clone()),
+            (253_402_300_800_000_000, msg),
+        ],
+    );
+    let out = run(&[path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let firsts: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(" frame "))
+        .map(|l| l.strip_prefix(path.to_str().unwrap()).unwrap())
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            " frame 1: 2020-09-13T12:26:40.123456Z IP 10.0.0.1.68 > 10.0.0.2.67:",
+            " frame 2: @253402300800.000000000 IP 10.0.0.1.68 > 10.0.0.2.67:",
+        ]
+    );
+}
+
+/// Files named so that tabs, spaces and colons in the name land where the
+/// text wrapping has to decide; `dir` is the working directory and the
+/// names are given as they are, so they start the lines.
+fn run_in(dir: &std::path::Path, names: &[&str]) -> (Option<i32>, String) {
+    let out = dhcpdump().current_dir(dir).args(names).output().unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+fn named_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("dhcpdump-cli")
+        .join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const GARBAGE: &str = "\t0x0000:  1212 1212 1212 1212 1212 1212 1212 1212\n";
+const NOT_DECODED: &str = "frame 1: not decoded: cannot tell the link layer: expected an IPv4 header, or an \
+                           Ethernet, Linux SLL/SLL2 or loopback header carrying IPv4 (no link-type line given)";
+
+/// A tab counts to the next multiple of 8 columns: after 10 columns, it
+/// ends at 16. The summary stays on the line of the frame's prefix when
+/// both fit in 120 columns, exactly (`abcdefghij\tk`: 27 + 93), and goes to
+/// the next line when they do not (`abcdefghij\tk1234`: 31 + 93).
+#[test]
+fn text_width_counts_tabs_to_the_next_multiple_of_8() {
+    let dir = named_dir("tabs");
+    let msg = dhcp(b"", b"", &[53, 1, 1, 255]);
+    let hex: String = msg.iter().map(|b| format!("{b:02x}")).collect();
+    std::fs::write(dir.join("abcdefghij\tk"), format!("{hex}\n")).unwrap();
+    std::fs::write(dir.join("abcdefghij\tk1234"), format!("{hex}\n")).unwrap();
+    std::fs::write(dir.join("abcdefghij\tm"), GARBAGE).unwrap();
+    let summary = "BOOTP/DHCP, Request from 02:00:00:00:00:01, length 244, xid 0x12345678, Flags [none] (0x0000)";
+    let body = "\t  Client-Ethernet-Address 02:00:00:00:00:01\n\
+                \t  Vendor-rfc1048 Extensions\n\
+                \t    Magic Cookie 0x63825363\n\
+                \t    DHCP Message Type Option 53, length 1: Discover\n";
+    let (code, text) = run_in(
+        &dir,
+        &["abcdefghij\tk", "abcdefghij\tk1234", "abcdefghij\tm"],
+    );
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        text,
+        format!(
+            "abcdefghij\tk frame 1: {summary}\n{body}\
+             abcdefghij\tk1234 frame 1:\n    {summary}\n{body}\
+             abcdefghij\tm frame 1: not decoded: cannot tell the link layer: expected an IPv4 header, or an Ethernet, Linux\n\
+             \x20   SLL/SLL2 or loopback header carrying IPv4 (no link-type line given)\n"
+        )
+    );
+}
+
+/// A line breaks at the last space within 120 columns: one in column 120
+/// itself counts (the first line is then 119 wide).
+#[test]
+fn text_wraps_at_a_space_in_column_120() {
+    let dir = named_dir("col120");
+    std::fs::write(dir.join("0123456789"), GARBAGE).unwrap();
+    let (code, text) = run_in(&dir, &["0123456789"]);
+    assert_eq!(code, Some(1));
+    let line = format!("0123456789 {NOT_DECODED}");
+    assert_eq!(&line[119..120], " ");
+    assert_eq!(text, format!("{}\n    {}\n", &line[..119], &line[120..]));
+}
+
+/// A long run after the last space (hex, say) is split after its last
+/// `:` `,` or `;` when the space would leave the line less than half full
+/// (counted after the indentation), and broken at the space otherwise.
+#[test]
+fn text_wraps_a_long_run_at_its_colon_when_the_space_is_before_half() {
+    let dir = named_dir("half");
+    let name = |a: usize| {
+        format!(
+            "    {} {}:{}",
+            "x".repeat(a),
+            "y".repeat(20),
+            "z".repeat(60)
+        )
+    };
+    // With 4 columns of indentation, 116 are left before column 120: a
+    // space after 58 of them is at half, after 54 before it.
+    for (a, first) in [
+        (58, format!("    {}", "x".repeat(58))),
+        (54, format!("    {} {}:", "x".repeat(54), "y".repeat(20))),
+    ] {
+        std::fs::write(dir.join(name(a)), GARBAGE).unwrap();
+        let (code, text) = run_in(&dir, &[&name(a)]);
+        assert_eq!(code, Some(1));
+        assert_eq!(text.lines().next(), Some(first.as_str()), "{a}");
+        let joined: String = text
+            .lines()
+            .map(|l| l.trim_start())
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(
+            joined.replace(": z", ":z"),
+            format!("{} {NOT_DECODED}", name(a).trim_start())
+        );
+    }
+}
+
+/// Hostile names: indentation reaching column 120 still moves on by one
+/// character a line; a continuation that would be only tabs is written
+/// whole instead.
+#[test]
+fn text_wrapping_always_moves_on() {
+    let dir = named_dir("indent");
+    let tabs = "\t".repeat(15);
+    let deep = format!("{tabs}m");
+    std::fs::write(dir.join(&deep), GARBAGE).unwrap();
+    let (code, text) = run_in(&dir, &[&deep]);
+    assert_eq!(code, Some(1));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[..3],
+        [deep.clone(), format!("{tabs}    f"), format!("{tabs}    r")]
+    );
+    let rest: String = lines[1..]
+        .iter()
+        .map(|l| l.strip_prefix(&format!("{tabs}    ")).unwrap())
+        .collect();
+    assert_eq!(rest, NOT_DECODED.replace(' ', ""));
+
+    let tabbed = format!("aaa:{}b", "\t".repeat(16));
+    std::fs::write(dir.join(&tabbed), GARBAGE).unwrap();
+    let (code, text) = run_in(&dir, &[&tabbed]);
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        text,
+        format!("aaa:\n    {}b {NOT_DECODED}\n", "\t".repeat(16))
+    );
+}

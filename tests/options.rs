@@ -227,6 +227,70 @@ fn every_vector_encodes_back_to_its_bytes() {
     }
 }
 
+/// Options 152, 154 and 155 show the instant as a UTC calendar date: the
+/// days and leap years of the whole u32 range (1970 to 2106), including
+/// the centuries 2000 (a leap year) and 2100 (not one), January and
+/// February (counted in the previous year by the civil-from-days
+/// arithmetic) and the last second of a day and of a year.
+#[test]
+fn unix_times_show_their_utc_date() {
+    for (secs, date) in [
+        (0, "1970-01-01 00:00:00"),
+        (86_399, "1970-01-01 23:59:59"),
+        (68_169_600, "1972-02-29 00:00:00"),
+        (68_256_000, "1972-03-01 00:00:00"),
+        (94_694_399, "1972-12-31 23:59:59"),
+        (315_532_800, "1980-01-01 00:00:00"),
+        (946_684_799, "1999-12-31 23:59:59"),
+        (951_782_400, "2000-02-29 00:00:00"),
+        (951_868_800, "2000-03-01 00:00:00"),
+        (978_307_199, "2000-12-31 23:59:59"),
+        (1_234_567_890, "2009-02-13 23:31:30"),
+        (2_147_483_648, "2038-01-19 03:14:08"),
+        (4_107_456_000, "2100-02-28 00:00:00"),
+        (4_107_542_399, "2100-02-28 23:59:59"),
+        (4_107_542_400, "2100-03-01 00:00:00"),
+        (u32::MAX, "2106-02-07 06:28:15"),
+    ] {
+        let bytes = u32::to_be_bytes(secs);
+        for code in [152, 154, 155] {
+            assert_eq!(
+                decode(code, &bytes).unwrap().to_string(),
+                format!("{secs} ({date} UTC)"),
+                "option {code}"
+            );
+        }
+    }
+}
+
+/// Option 2 (time offset) shows a sign only for a negative offset.
+#[test]
+fn time_offset_shows_a_sign_only_below_zero() {
+    let shown = |v: i32| decode(2, &v.to_be_bytes()).unwrap().to_string();
+    assert_eq!(shown(0), "0 (0s)");
+    assert_eq!(shown(1), "1 (1s)");
+    assert_eq!(shown(-1), "-1 (-1s)");
+    assert_eq!(shown(-3_600), "-3600 (-1h)");
+    assert_eq!(shown(i32::MIN), "-2147483648 (-24855d3h14m8s)");
+}
+
+/// `sub_option_name` names the sub-options of every parent it knows, and
+/// no other.
+#[test]
+fn sub_option_names_of_each_parent() {
+    use dhcpwire::options::relay::sub_option_name;
+    assert_eq!(sub_option_name(82, 1), "Agent Circuit ID");
+    assert_eq!(sub_option_name(43, 1), "PXE_MTFTP_IP");
+    assert_eq!(sub_option_name(43, 71), "PXE_BOOT_ITEM");
+    assert_eq!(sub_option_name(63, 1), "NWIP_DOES_NOT_EXIST");
+    assert_eq!(sub_option_name(122, 1), "TSP's Primary DHCP Server Address");
+    assert_eq!(sub_option_name(139, 1), "IS (Information Service)");
+    assert_eq!(sub_option_name(140, 2), "CS (Command Service)");
+    assert_eq!(sub_option_name(220, 3), "Subnet Name");
+    assert_eq!(sub_option_name(125, 1), "Unknown");
+    assert_eq!(sub_option_name(44, 1), "Unknown");
+}
+
 #[test]
 fn unassigned_removed_and_private_codes_stay_unknown() {
     let mut unknown: Vec<u8> = vec![84, 95, 96, 110, 111, 115, 126, 127, 149, 160];
