@@ -315,12 +315,11 @@ impl<'u, 'a> Gen<'u, 'a> {
     /// A name of 1 to `max` printable ASCII bytes: a real-world string or
     /// random letters.
     pub(crate) fn printable(&mut self, out: &mut Out<'_>, max: usize) {
+        let max = max.max(1);
         if self.likely(128) {
-            let start = out.len();
+            // At least one byte, since `max` is.
             self.text_word(out, max);
-            if out.len() > start {
-                return;
-            }
+            return;
         }
         let n = self.count(1, max);
         for _ in 0..n {
@@ -661,5 +660,74 @@ fn relay_sub_option(g: &mut Gen<'_, '_>, code: u8, out: &mut Out<'_>) {
             let n = g.count(0, 16);
             out.random(g, n);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec::Vec;
+
+    /// The names of a list as `dns_names` writes them: where each name
+    /// starts, and the target of each compression pointer.
+    fn starts_and_pointers(list: &[u8]) -> (Vec<usize>, Vec<usize>) {
+        let (mut starts, mut pointers) = (Vec::new(), Vec::new());
+        let mut at = 0;
+        while let Some(&first) = list.get(at) {
+            starts.push(at);
+            let mut len = first;
+            loop {
+                match len {
+                    0 => {
+                        at += 1;
+                        break;
+                    }
+                    l if l & 0xc0 == 0xc0 => {
+                        let low = list.get(at + 1).copied().unwrap_or(0);
+                        pointers.push(usize::from(l & 0x3f) << 8 | usize::from(low));
+                        at += 2;
+                        break;
+                    }
+                    l => at += 1 + usize::from(l),
+                }
+                len = list.get(at).copied().unwrap_or(0);
+            }
+        }
+        (starts, pointers)
+    }
+
+    /// Every pointer of a generated name list points at the start of an
+    /// earlier name, past byte 255 too (where its high bits are used).
+    #[test]
+    fn name_list_pointers_point_at_earlier_names() {
+        let mut seed = 0x5eed_u64;
+        let mut far = 0;
+        for _ in 0..4000 {
+            let input: Vec<u8> = (0..700)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    // Bytes that draw many long labels, and now and then a
+                    // pointer, so that lists reach past byte 255.
+                    [4, 14, 14, 250][(seed % 4) as usize]
+                })
+                .collect();
+            let mut u = Unstructured::new(&input);
+            let mut g = Gen::new(&mut u);
+            let mut buf = [0u8; 1024];
+            let mut out = Out::new(&mut buf);
+            g.dns_names(&mut out, 6);
+            let (starts, pointers) = starts_and_pointers(out.written());
+            for target in pointers {
+                assert!(
+                    starts.contains(&target),
+                    "{target} in {:02x?}",
+                    out.written()
+                );
+                far += usize::from(target > 255);
+            }
+        }
+        assert!(far > 0, "no pointer past byte 255");
     }
 }

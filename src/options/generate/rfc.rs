@@ -341,8 +341,8 @@ impl Generate for rfc4776::CivicLocation<'_> {
             }
             let kind = g.byte();
             out.byte(kind);
-            let max = (out.room() - 1).min(40);
-            out.with_len8(|out| g.text(out, 0, max));
+            // Up to 40 bytes: `text` keeps to the room left after the length.
+            out.with_len8(|out| g.text(out, 0, 40));
         }
     }
 }
