@@ -6,6 +6,8 @@
 //! step itself (what a PAD is, where END stops, when a length byte is
 //! missing or a value runs past the end) live only here.
 
+use crate::error::Error;
+
 /// What lies at one position of a TLV sequence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Step<'a> {
@@ -26,6 +28,35 @@ pub(crate) enum Step<'a> {
     /// The length runs past the end: `available` bytes follow the length
     /// byte.
     Overrun { code: u8, len: u8, available: usize },
+}
+
+impl Step<'_> {
+    /// The error a sub-option walk of option `parent` reports for this step
+    /// at `offset` (the sub-option's code byte): `None` unless the length
+    /// byte is missing or the value runs past the parent's end.
+    #[inline]
+    pub(crate) fn sub_option_error(&self, parent: u8, offset: usize) -> Option<Error> {
+        match *self {
+            Step::NoLength { code } => Some(Error::InvalidSubOption {
+                code: parent,
+                sub_code: code,
+                offset,
+                expected: "a length byte, but the parent option ends",
+            }),
+            Step::Overrun {
+                code,
+                len,
+                available,
+            } => Some(Error::SubOptionOverrun {
+                code: parent,
+                sub_code: code,
+                offset,
+                len,
+                available,
+            }),
+            Step::Exhausted | Step::Pad | Step::End | Step::Item { .. } => None,
+        }
+    }
 }
 
 /// The step at `at` in `bytes`. With `markers`, 0 is PAD and 255 is END

@@ -238,25 +238,6 @@ impl<'a> Iterator for RelaySubs<'a> {
         };
         self.failed = true;
         let offset = self.value.message_offset(at).unwrap_or(0);
-        Some(Err(match step {
-            Step::NoLength { code } => Error::InvalidSubOption {
-                code: parent.0,
-                sub_code: code,
-                offset,
-                expected: "a length byte, but the parent option ends",
-            },
-            Step::Overrun {
-                code,
-                len,
-                available,
-            } => Error::SubOptionOverrun {
-                code: parent.0,
-                sub_code: code,
-                offset,
-                len,
-                available,
-            },
-            _ => return None,
-        }))
+        step.sub_option_error(parent.0, offset).map(Err)
     }
 }

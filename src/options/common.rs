@@ -461,28 +461,9 @@ impl<'a> Iterator for SubOptions<'a> {
                     offset,
                 }))
             }
-            Step::NoLength { code } => {
+            failed @ (Step::NoLength { .. } | Step::Overrun { .. }) => {
                 self.rest = &[];
-                Some(Err(Error::InvalidSubOption {
-                    code: parent,
-                    sub_code: code,
-                    offset,
-                    expected: "a length byte, but the parent option ends",
-                }))
-            }
-            Step::Overrun {
-                code,
-                len,
-                available,
-            } => {
-                self.rest = &[];
-                Some(Err(Error::SubOptionOverrun {
-                    code: parent,
-                    sub_code: code,
-                    offset,
-                    len,
-                    available,
-                }))
+                failed.sub_option_error(parent, offset).map(Err)
             }
             // No markers in a sub-option sequence: only the end remains.
             Step::Exhausted | Step::Pad | Step::End => None,

@@ -375,23 +375,7 @@ impl<'a> Iterator for VendorSubOptions<'a> {
                         offset,
                     }));
                 }
-                Step::NoLength { code } => Error::InvalidSubOption {
-                    code: 43,
-                    sub_code: code,
-                    offset,
-                    expected: "a length byte, but the parent option ends",
-                },
-                Step::Overrun {
-                    code,
-                    len,
-                    available,
-                } => Error::SubOptionOverrun {
-                    code: 43,
-                    sub_code: code,
-                    offset,
-                    len,
-                    available,
-                },
+                failed => failed.sub_option_error(43, offset)?,
             };
             self.done = true;
             self.pos = self.data.len();
