@@ -88,6 +88,7 @@ impl MessageBuilder<'_> {
     /// assert_eq!(dns, [Ipv4Addr::new(10, 0, 0, 53), Ipv4Addr::new(10, 0, 1, 53)]);
     /// # Ok(()) }
     /// ```
+    #[inline]
     pub fn addresses<I>(&mut self, code: OptionCode, addrs: I) -> &mut Self
     where
         I: IntoIterator,
@@ -139,6 +140,7 @@ impl MessageBuilder<'_> {
 
     /// Option 3, from any cloneable sequence of addresses (see
     /// [`addresses`](Self::addresses)).
+    #[inline]
     pub fn routers<I>(&mut self, addrs: I) -> &mut Self
     where
         I: IntoIterator,
@@ -150,6 +152,7 @@ impl MessageBuilder<'_> {
 
     /// Option 6, from any cloneable sequence of addresses (see
     /// [`addresses`](Self::addresses)).
+    #[inline]
     pub fn dns_servers<I>(&mut self, addrs: I) -> &mut Self
     where
         I: IntoIterator,

@@ -197,22 +197,27 @@ impl<'a> OptionIndex<'a> {
         mut seen: Option<&mut OverloadSeen>,
     ) -> Result<(), Error> {
         let base = area.start();
+        // The slot count stays in a register through the loop (stored back
+        // on the way out): it is read and bumped for every option.
+        let mut used = self.used;
         let mut at = 0;
-        loop {
+        let result = loop {
             match tlv::step(bytes, at, true) {
                 Step::Pad => at += 1,
-                Step::End | Step::Exhausted => return Ok(()),
+                Step::End | Step::Exhausted => break Ok(()),
                 Step::Item { code, value, next } => {
                     if code == OptionCode::OVERLOAD.0 {
                         if let Some(seen) = seen.as_deref_mut() {
                             seen.record(value);
                         }
                     }
-                    self.record(code, base + at, value.len());
+                    // A TLV value is at most 255 bytes.
+                    let len = value.len() as u8;
+                    self.record(code, base + at, len, &mut used);
                     at = next;
                 }
                 Step::NoLength { code } => {
-                    return Err(Error::MissingOptionLength {
+                    break Err(Error::MissingOptionLength {
                         code,
                         offset: base + at,
                         area,
@@ -223,7 +228,7 @@ impl<'a> OptionIndex<'a> {
                     len,
                     available,
                 } => {
-                    return Err(Error::OptionOverrun {
+                    break Err(Error::OptionOverrun {
                         code,
                         offset: base + at,
                         len,
@@ -232,7 +237,9 @@ impl<'a> OptionIndex<'a> {
                     });
                 }
             }
-        }
+        };
+        self.used = used;
+        result
     }
 }
 
@@ -240,36 +247,29 @@ impl<'a> OptionIndex<'a> {
     /// Records one option instance: its code, the offset of its code byte
     /// and its length.
     #[inline(always)]
-    fn record(&mut self, code: u8, at: usize, len: usize) {
+    fn record(&mut self, code: u8, at: usize, len: u8, used: &mut u8) {
+        // (Never `None`: a u8 indexes 256 entries.)
         let Some(entry) = self.slot_of.get_mut(usize::from(code)) else {
             return;
         };
         match *entry {
-            0 => {
-                let slot = usize::from(self.used);
-                match (
-                    self.slots.get_mut(slot),
-                    u16::try_from(at),
-                    u16::try_from(len),
-                ) {
-                    (Some(s), Ok(first), Ok(len)) => {
-                        *s = Slot {
-                            first,
-                            len,
-                            fragments: 1,
-                            code,
-                        };
-                        self.used += 1;
-                        *entry = self.used;
-                    }
-                    _ => *entry = NOT_INDEXED,
+            0 => match (self.slots.get_mut(usize::from(*used)), u16::try_from(at)) {
+                (Some(s), Ok(first)) => {
+                    *s = Slot {
+                        first,
+                        len: u16::from(len),
+                        fragments: 1,
+                        code,
+                    };
+                    *used += 1;
+                    *entry = *used;
                 }
-            }
+                _ => *entry = NOT_INDEXED,
+            },
             NOT_INDEXED => {}
             i => {
                 let grown = self.slots.get_mut(usize::from(i) - 1).and_then(|s| {
-                    let len = u16::try_from(len).ok()?;
-                    s.len = s.len.checked_add(len)?;
+                    s.len = s.len.checked_add(u16::from(len))?;
                     s.fragments = s.fragments.checked_add(1)?;
                     Some(())
                 });
