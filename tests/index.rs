@@ -4,7 +4,7 @@
 
 use std::net::Ipv4Addr;
 
-use dhcpwire::message::{Addresses, INDEXED_CODES};
+use dhcpwire::message::{Addresses, FIXED_CODES, INDEXED_CODES};
 use dhcpwire::{Area, Error, Message, MessageBuilder, MessageType, OptionCode, OptionIndex};
 
 mod common;
@@ -224,6 +224,51 @@ fn more_distinct_codes_than_the_table_holds_are_found_by_a_walk() {
     // First-seen order: 53, then the codes as written.
     let order: Vec<u8> = idx.codes().map(|c| c.0).take(4).collect();
     assert_eq!(order, [53, 1, 2, 3]);
+}
+
+#[test]
+fn a_split_value_past_a_full_table_of_other_codes_is_joined_by_a_walk() {
+    // Regression (found by `tlv_messages_never_panic`): code 163, outside
+    // the fixed codes, first in the table, then more other codes than the
+    // table holds, then 163's second fragment. The table's one instance
+    // of 163 must not be taken for the whole value.
+    assert!(!FIXED_CODES.contains(&163));
+    let mut opts = vec![53, 1, 1, 163, 2, 0xaa, 0xbb];
+    let others: Vec<u8> = (160..=200u8)
+        .filter(|c| *c != 163 && !FIXED_CODES.contains(c))
+        .take(INDEXED_CODES)
+        .collect();
+    assert_eq!(others.len(), INDEXED_CODES);
+    for &c in &others {
+        opts.extend_from_slice(&[c, 1, c]);
+    }
+    opts.extend_from_slice(&[163, 1, 0xcc, 255]);
+    let bytes = dhcp(&opts);
+    let msg = parse(&bytes);
+    assert_index_agrees(&msg);
+    let v = msg.index().unwrap().get(OptionCode(163)).unwrap();
+    assert_eq!(
+        (v.fragment_count(), joined_bytes(v.joined())),
+        (2, vec![0xaa, 0xbb, 0xcc])
+    );
+}
+
+#[test]
+fn options_past_64_kib_are_found_by_a_walk() {
+    // A message longer than any UDP datagram (as a test or a file may
+    // hold): option 12 once past offset 65535, option 15 before it and
+    // again after it, option 163 only after it.
+    let mut bytes = dhcp(&[53, 1, 1, 15, 1, b'a']);
+    bytes.resize(65_600, 0); // PAD
+    bytes.extend_from_slice(&[12, 2, b'h', b'x', 15, 1, b'b', 163, 1, 7, 255]);
+    let msg = parse(&bytes);
+    assert_index_agrees(&msg);
+    let idx = msg.index().unwrap();
+    assert_eq!(joined_bytes(idx.host_name().unwrap().unwrap()), b"hx");
+    assert_eq!(joined_bytes(idx.domain_name().unwrap().unwrap()), b"ab");
+    assert_eq!(idx.get_as::<u8>(OptionCode(163)).unwrap(), Some(7));
+    assert_eq!(idx.len(), 4);
+    assert!(!idx.contains(OptionCode(164)));
 }
 
 #[cfg(feature = "alloc")]

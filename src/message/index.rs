@@ -14,26 +14,53 @@ use crate::options::typed::{DhcpOption, Length, OptionData};
 use crate::options::{Joined, OptionValue, Overload, OverloadSeen, RawOption};
 use crate::tlv::{self, Step};
 
-/// How many distinct option codes an [`OptionIndex`] records in its table.
-/// A message with more distinct codes (no real sender comes close; the
-/// largest in the test corpora has 24) is still read correctly: the codes
-/// past the table are found by a walk when asked for.
-pub const INDEXED_CODES: usize = 32;
+/// The codes with a fixed place in an [`OptionIndex`]: what servers and
+/// clients read most (RFC 2131's own options, the configuration a client
+/// asks for, relay, PXE and classless-route options). Looking one up is
+/// one load; recording one is two.
+pub const FIXED_CODES: [u8; 32] = [
+    1, 3, 6, 12, 15, 26, 28, 42, 43, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 66, 67, 77, 81,
+    82, 93, 97, 108, 119, 121, 125, 249,
+];
+
+/// How many codes outside [`FIXED_CODES`] an [`OptionIndex`] records
+/// (each instance counts). A message with more (no real sender comes
+/// close: the test corpora's largest has 9) is still read correctly: the
+/// codes past the table are found by a walk when asked for.
+pub const INDEXED_CODES: usize = 24;
+
+/// Per code: its place in [`FIXED_CODES`], or [`NO_PLACE`].
+const PLACE: [u8; 256] = {
+    let mut place = [NO_PLACE; 256];
+    let mut entries: &mut [u8] = &mut place;
+    let mut code: u8 = 0;
+    while let [entry, rest @ ..] = entries {
+        *entry = place_of(code);
+        entries = rest;
+        code = code.wrapping_add(1);
+    }
+    place
+};
+
+/// `code`'s place in [`FIXED_CODES`], or [`NO_PLACE`].
+const fn place_of(code: u8) -> u8 {
+    let mut fixed: &[u8] = &FIXED_CODES;
+    let mut place = 0;
+    while let [c, rest @ ..] = fixed {
+        if *c == code {
+            return place;
+        }
+        fixed = rest;
+        place += 1;
+    }
+    NO_PLACE
+}
+
+/// [`PLACE`] of a code outside [`FIXED_CODES`].
+const NO_PLACE: u8 = u8::MAX;
 
 /// The length rule of text and code lists (RFC 2132 "minimum length 1").
 const TEXT: Length = Length::Items { min: 1, unit: 1 };
-
-/// One indexed code. Six bytes: a message past 64 KiB, or a value in more
-/// than 255 fragments, is not indexed (its codes are found by a walk).
-#[derive(Debug, Clone, Copy, Default)]
-struct Slot {
-    /// Offset of the first fragment's code byte.
-    first: u16,
-    /// All fragments together.
-    len: u16,
-    fragments: u8,
-    code: u8,
-}
 
 /// An option to copy as it is, from [`OptionIndex::echo`].
 #[derive(Debug, Clone, Copy)]
@@ -77,15 +104,13 @@ impl<'a> Echo<'a> {
     }
 }
 
-/// `slot_of` value of a code seen but not in the table.
-const NOT_INDEXED: u8 = u8::MAX;
-
 /// What the index knows of one code without building an [`OptionValue`].
 enum Lookup<'a> {
     Absent,
     /// One fragment: its value and the offset of its code byte.
     Single(&'a [u8], usize),
-    /// Several fragments, or a code past the table.
+    /// Several fragments, or a code the table may not hold (see
+    /// [`OptionIndex::incomplete`]).
     Other,
 }
 
@@ -94,9 +119,12 @@ enum Lookup<'a> {
 /// values joined across their RFC 3396 fragments without walking the
 /// message again.
 ///
-/// It lives on the stack (no allocation, `no_std`) in about 500 bytes: a
-/// 256-byte code table and [`INDEXED_CODES`] slots of 6 bytes, plus the
-/// message view. The accessors are strict: a malformed option is an error,
+/// It lives on the stack (no allocation, `no_std`) in about 180 bytes:
+/// where the first instance of each of the [`FIXED_CODES`] is (2 bytes
+/// each) and up to [`INDEXED_CODES`] instances of other codes (3 bytes
+/// each), plus the message view. A value split into several fragments is
+/// joined by a walk of the message when asked for (RFC 3396 values are
+/// rare: long ones only). The accessors are strict: a malformed option is an error,
 /// never `None`, and `None` means absent.
 ///
 /// ```
@@ -123,20 +151,35 @@ enum Lookup<'a> {
 #[derive(Clone)]
 // `repr(C)` with the message view first: the niche of the `Result` that
 // `index()` returns is then the view's pointer, and LLVM moves the index
-// out of it with one copy instead of two and zeroes the tables inline
-// (measured: 643 -> 528 instructions to index a relayed request).
+// out of it with one copy instead of two.
 #[repr(C)]
 pub struct OptionIndex<'a> {
     msg: Message<'a>,
     overload: Option<Overload>,
-    /// Per code: 0 absent, `i` the slot `i - 1`, [`NOT_INDEXED`] present
-    /// past the table.
-    slot_of: [u8; 256],
-    slots: [Slot; INDEXED_CODES],
-    used: u8,
+    /// Per place in [`FIXED_CODES`]: the offset of the code's first
+    /// instance, 0 when absent (no option starts at offset 0).
+    fixed: [u16; FIXED_CODES.len()],
+    /// Per place in [`FIXED_CODES`]: set when the code was seen again (a
+    /// split value, joined by a walk).
+    repeated: u32,
+    /// The other codes' instances in the order seen, and their offsets.
+    other_codes: [u8; INDEXED_CODES],
+    other_at: [u16; INDEXED_CODES],
+    others: u8,
+    /// Some instance could not be recorded (more than [`INDEXED_CODES`]
+    /// others, or past 64 KiB): a code not found in the table is then
+    /// looked for by a walk.
+    incomplete: bool,
 }
 
-const _: () = assert!(INDEXED_CODES < NOT_INDEXED as usize);
+const _: () = assert!(FIXED_CODES.len() <= u32::BITS as usize);
+
+/// What the walk keeps in registers, stored into the index at the end.
+struct WalkState {
+    repeated: u32,
+    others: u8,
+    incomplete: bool,
+}
 
 impl<'a> Message<'a> {
     /// Walks the options once (overload-aware, RFC 3396) and indexes them:
@@ -146,18 +189,21 @@ impl<'a> Message<'a> {
     /// The cookie error, or the first error of the walk: a value is only
     /// given out when the whole message could be walked, since a later
     /// fragment could otherwise be missed.
-    // Always inlined, and so is the walk: the ~500-byte index is then built
-    // in the caller's frame, and copied once out of the `Result` (measured:
-    // three copies per request out of line, two with the walk out of line).
+    // Always inlined, and so is the walk: the index is then built in the
+    // caller's frame, and copied once out of the `Result` (measured: three
+    // copies per request out of line, two with the walk out of line).
     #[inline(always)]
     pub fn index(&self) -> Result<OptionIndex<'a>, Error> {
         self.cookie()?;
         let mut index = OptionIndex {
             msg: *self,
             overload: None,
-            slot_of: [0; 256],
-            slots: [Slot::default(); INDEXED_CODES],
-            used: 0,
+            fixed: [0; FIXED_CODES.len()],
+            repeated: 0,
+            other_codes: [0; INDEXED_CODES],
+            other_at: [0; INDEXED_CODES],
+            others: 0,
+            incomplete: false,
         };
         index.walk()?;
         Ok(index)
@@ -172,16 +218,32 @@ impl<'a> OptionIndex<'a> {
         #[cfg(test)]
         crate::options::walks::count();
         let mut seen = OverloadSeen::None;
-        self.walk_area(self.msg.options_area(), Area::Options, Some(&mut seen))?;
+        let mut state = WalkState {
+            repeated: 0,
+            others: 0,
+            incomplete: false,
+        };
+        let walked = self.walk_areas(&mut seen, &mut state);
+        self.repeated = state.repeated;
+        self.others = state.others;
+        self.incomplete = state.incomplete;
+        walked
+    }
+
+    /// The areas in walk order: options, then `file` and `sname` as option
+    /// 52 of the options field says.
+    #[inline(always)]
+    fn walk_areas(&mut self, seen: &mut OverloadSeen, state: &mut WalkState) -> Result<(), Error> {
+        self.walk_area(self.msg.options_area(), Area::Options, Some(seen), state)?;
         self.overload = seen.overload();
         // Spelled out (not `Overload::areas`), as in the walk itself.
         if let Some(overload) = self.overload {
             let header = self.msg.header();
             if overload.file() {
-                self.walk_area(&header.file, Area::File, None)?;
+                self.walk_area(&header.file, Area::File, None, state)?;
             }
             if overload.sname() {
-                self.walk_area(&header.sname, Area::Sname, None)?;
+                self.walk_area(&header.sname, Area::Sname, None, state)?;
             }
         }
         Ok(())
@@ -195,29 +257,25 @@ impl<'a> OptionIndex<'a> {
         bytes: &[u8],
         area: Area,
         mut seen: Option<&mut OverloadSeen>,
+        state: &mut WalkState,
     ) -> Result<(), Error> {
         let base = area.start();
-        // The slot count stays in a register through the loop (stored back
-        // on the way out): it is read and bumped for every option.
-        let mut used = self.used;
         let mut at = 0;
-        let result = loop {
+        loop {
             match tlv::step(bytes, at, true) {
                 Step::Pad => at += 1,
-                Step::End | Step::Exhausted => break Ok(()),
+                Step::End | Step::Exhausted => return Ok(()),
                 Step::Item { code, value, next } => {
                     if code == OptionCode::OVERLOAD.0 {
                         if let Some(seen) = seen.as_deref_mut() {
                             seen.record(value);
                         }
                     }
-                    // A TLV value is at most 255 bytes.
-                    let len = value.len() as u8;
-                    self.record(code, base + at, len, &mut used);
+                    self.record(code, base + at, state);
                     at = next;
                 }
                 Step::NoLength { code } => {
-                    break Err(Error::MissingOptionLength {
+                    return Err(Error::MissingOptionLength {
                         code,
                         offset: base + at,
                         area,
@@ -228,7 +286,7 @@ impl<'a> OptionIndex<'a> {
                     len,
                     available,
                 } => {
-                    break Err(Error::OptionOverrun {
+                    return Err(Error::OptionOverrun {
                         code,
                         offset: base + at,
                         len,
@@ -237,47 +295,33 @@ impl<'a> OptionIndex<'a> {
                     });
                 }
             }
-        };
-        self.used = used;
-        result
+        }
     }
 }
 
 impl<'a> OptionIndex<'a> {
-    /// Records one option instance: its code, the offset of its code byte
-    /// and its length.
+    /// Records one option instance: its code and the offset of its code
+    /// byte.
     #[inline(always)]
-    fn record(&mut self, code: u8, at: usize, len: u8, used: &mut u8) {
-        // (Never `None`: a u8 indexes 256 entries.)
-        let Some(entry) = self.slot_of.get_mut(usize::from(code)) else {
-            return;
-        };
-        match *entry {
-            0 => match (self.slots.get_mut(usize::from(*used)), u16::try_from(at)) {
-                (Some(s), Ok(first)) => {
-                    *s = Slot {
-                        first,
-                        len: u16::from(len),
-                        fragments: 1,
-                        code,
-                    };
-                    *used += 1;
-                    *entry = *used;
-                }
-                _ => *entry = NOT_INDEXED,
-            },
-            NOT_INDEXED => {}
-            i => {
-                let grown = self.slots.get_mut(usize::from(i) - 1).and_then(|s| {
-                    s.len = s.len.checked_add(u16::from(len))?;
-                    s.fragments = s.fragments.checked_add(1)?;
-                    Some(())
-                });
-                // Counts past what a slot holds: answer that code by a walk.
-                if grown.is_none() {
-                    *entry = NOT_INDEXED;
-                }
+    fn record(&mut self, code: u8, at: usize, state: &mut WalkState) {
+        let place = PLACE.get(usize::from(code)).copied().unwrap_or(NO_PLACE);
+        let at = u16::try_from(at).ok();
+        if let Some(first) = self.fixed.get_mut(usize::from(place)) {
+            match (*first, at) {
+                (0, Some(at)) => *first = at,
+                (0, None) => state.incomplete = true,
+                _ => state.repeated |= 1 << place,
             }
+            return;
+        }
+        let n = usize::from(state.others);
+        match (self.other_codes.get_mut(n), self.other_at.get_mut(n), at) {
+            (Some(c), Some(a), Some(at)) => {
+                *c = code;
+                *a = at;
+                state.others += 1;
+            }
+            _ => state.incomplete = true,
         }
     }
 
@@ -295,40 +339,63 @@ impl<'a> OptionIndex<'a> {
         }
     }
 
-    /// The slot of `code`: `Ok(None)` when absent, `Err` when present
-    /// without a slot (found by a walk then).
+    /// Where `code`'s first instance is: `Ok(Some(offset))`, `Ok(None)`
+    /// when absent, `Err` when the table cannot say in one fragment (split,
+    /// or possibly past the table).
     #[inline(always)]
-    fn slot(&self, code: OptionCode) -> Result<Option<Slot>, ()> {
-        match self.slot_of.get(usize::from(code.0)).copied() {
-            None | Some(0) => Ok(None),
-            Some(NOT_INDEXED) => Err(()),
-            Some(i) => self
-                .slots
-                .get(usize::from(i) - 1)
-                .copied()
-                .map(Some)
-                .ok_or(()),
+    fn first(&self, code: OptionCode) -> Result<Option<usize>, ()> {
+        let place = PLACE.get(usize::from(code.0)).copied().unwrap_or(NO_PLACE);
+        let first = match self.fixed.get(usize::from(place)) {
+            Some(&first) => {
+                if self.repeated & (1 << place) != 0 {
+                    return Err(());
+                }
+                first
+            }
+            None => self.other_first(code)?,
+        };
+        match first {
+            0 if self.incomplete => Err(()),
+            0 => Ok(None),
+            at => Ok(Some(usize::from(at))),
         }
     }
 
-    /// `code`'s value when it is one fragment, straight from the slot.
+    /// [`first`](Self::first) for a code outside [`FIXED_CODES`]: a scan
+    /// of the few others; 0 when absent.
+    #[inline]
+    fn other_first(&self, code: OptionCode) -> Result<u16, ()> {
+        let n = usize::from(self.others);
+        let codes = self.other_codes.get(..n).unwrap_or(&[]);
+        let mut found = codes
+            .iter()
+            .zip(self.other_at)
+            .filter(|(c, _)| **c == code.0);
+        match (found.next(), found.next()) {
+            (None, _) => Ok(0),
+            // More instances may lie past a full table.
+            (Some((_, at)), None) if !self.incomplete => Ok(at),
+            _ => Err(()),
+        }
+    }
+
+    /// `code`'s value when it is one fragment, straight from the message.
     #[inline(always)]
     fn lookup(&self, code: OptionCode) -> Lookup<'a> {
-        match self.slot(code) {
+        match self.first(code) {
             Ok(None) => Lookup::Absent,
-            Ok(Some(slot)) if slot.fragments == 1 => {
-                let at = usize::from(slot.first);
-                let start = at + 2;
+            Ok(Some(at)) => {
                 let bytes = self.msg.as_bytes();
-                match bytes
-                    .get(start..)
-                    .and_then(|rest| rest.get(..usize::from(slot.len)))
-                {
+                match bytes.get(at + 1).and_then(|&len| {
+                    bytes
+                        .get(at + 2..)
+                        .and_then(|rest| rest.get(..usize::from(len)))
+                }) {
                     Some(data) => Lookup::Single(data, at),
                     None => Lookup::Other,
                 }
             }
-            _ => Lookup::Other,
+            Err(()) => Lookup::Other,
         }
     }
 
@@ -344,35 +411,35 @@ impl<'a> OptionIndex<'a> {
 
     /// Number of distinct option codes in the message.
     pub fn len(&self) -> usize {
-        self.slot_of.iter().filter(|&&s| s != 0).count()
+        self.codes().count()
     }
 
     /// Whether the message has no option at all.
     pub fn is_empty(&self) -> bool {
-        self.used == 0 && !self.slot_of.contains(&NOT_INDEXED)
+        self.codes().next().is_none()
     }
 
     /// Whether `code` is present.
     #[inline]
     pub fn contains(&self, code: OptionCode) -> bool {
-        self.slot_of
-            .get(usize::from(code.0))
-            .is_some_and(|&s| s != 0)
+        match self.first(code) {
+            Ok(first) => first.is_some(),
+            Err(()) => self.find(code).is_some(),
+        }
     }
 
     /// Every instance of `code`, joined per RFC 3396; `None` when absent.
     #[inline]
     pub fn get(&self, code: OptionCode) -> Option<OptionValue<'a>> {
-        match self.slot(code) {
-            Ok(None) => None,
-            Ok(Some(slot)) => self.value(code, slot).or_else(|| self.find(code)),
-            Err(()) => self.find(code),
+        match self.lookup(code) {
+            Lookup::Absent => None,
+            Lookup::Single(data, at) => Some(self.single(code, data, at)),
+            Lookup::Other => self.find(code),
         }
     }
 
-    /// The value in `slot`, rebuilt from its first fragment.
-    fn value(&self, code: OptionCode, slot: Slot) -> Option<OptionValue<'a>> {
-        let at = usize::from(slot.first);
+    /// The value of an option in one fragment at `at`.
+    fn single(&self, code: OptionCode, data: &'a [u8], at: usize) -> OptionValue<'a> {
         let area = if at >= offset::OPTIONS {
             Area::Options
         } else if at >= offset::FILE {
@@ -380,12 +447,9 @@ impl<'a> OptionIndex<'a> {
         } else {
             Area::Sname
         };
-        let bytes = self.msg.area(area);
-        let pos = at - area.start();
-        let len = usize::from(*bytes.get(pos + 1)?);
         let first = RawOption {
             code,
-            data: bytes.get(pos + 2..pos + 2 + len)?,
+            data,
             offset: at,
             area,
         };
@@ -395,28 +459,31 @@ impl<'a> OptionIndex<'a> {
             first,
             self.overload,
         );
-        value.set_totals(usize::from(slot.fragments), usize::from(slot.len));
-        Some(value)
+        value.set_totals(1, data.len());
+        value
     }
 
-    /// A code past the table: a walk (which cannot fail: the index walked
-    /// the same message without error).
+    /// A split value, or a code past the table: a walk (which cannot fail:
+    /// the index walked the same message without error).
     #[cold]
     fn find(&self, code: OptionCode) -> Option<OptionValue<'a>> {
         self.msg.option(code).ok().flatten()
     }
 
-    /// The codes present, in the order they first appear.
+    /// The codes present, in the order they first appear (a walk of the
+    /// message).
     pub fn codes(&self) -> impl Iterator<Item = OptionCode> + '_ {
-        let indexed = self
-            .slots
-            .iter()
-            .take(usize::from(self.used))
-            .map(|s| OptionCode(s.code));
-        let rest = (0..=255u8)
-            .map(OptionCode)
-            .filter(|c| self.slot_of.get(usize::from(c.0)) == Some(&NOT_INDEXED));
-        indexed.chain(rest)
+        let mut seen = [0u64; 4];
+        self.msg
+            .options()
+            .map_while(Result::ok)
+            .filter_map(move |o| {
+                let (word, bit) = (usize::from(o.code.0 / 64), o.code.0 % 64);
+                let w = seen.get_mut(word)?;
+                let new = *w & (1 << bit) == 0;
+                *w |= 1 << bit;
+                new.then_some(o.code)
+            })
     }
 
     /// Each option once, joined across its RFC 3396 fragments, in the order
@@ -964,4 +1031,21 @@ pub struct ClientIdentifier<'a> {
     /// The whole value, type byte included: the key RFC 2131 §4.2 has a
     /// server identify the client by.
     pub bytes: Joined<'a>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_maps_each_fixed_code_to_its_slot_and_every_other_code_to_none() {
+        for (place, &code) in FIXED_CODES.iter().enumerate() {
+            assert_eq!(PLACE.get(usize::from(code)), Some(&(place as u8)));
+        }
+        let placed = PLACE.iter().filter(|&&p| p != NO_PLACE).count();
+        assert_eq!(placed, FIXED_CODES.len(), "the fixed codes are distinct");
+        // PAD and END are never recorded.
+        assert_eq!((PLACE[0], PLACE[255]), (NO_PLACE, NO_PLACE));
+        assert_eq!(PLACE[163], NO_PLACE);
+    }
 }

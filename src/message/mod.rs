@@ -12,7 +12,8 @@ pub use deviation::{Deviation, DeviationKind};
 pub use edit::MessageMut;
 pub(crate) use index::Echo;
 pub use index::{
-    AddressIter, Addresses, ClientIdentifier, Codes, INDEXED_CODES, JoinedOption, OptionIndex,
+    AddressIter, Addresses, ClientIdentifier, Codes, FIXED_CODES, INDEXED_CODES, JoinedOption,
+    OptionIndex,
 };
 pub use relay::{RelayAgentInformation, RelaySub};
 
