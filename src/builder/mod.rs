@@ -378,7 +378,8 @@ impl<'b> MessageBuilder<'b> {
     /// for an option that is removed before the message reaches the peer
     /// whose limit that is (the relay agent information a relay strips,
     /// RFC 3046 §2.1). Otherwise `write` writes as any option would.
-    #[inline]
+    // Always inlined: `write` (a reply's echo of 82) is then inlined too.
+    #[inline(always)]
     pub(crate) fn beyond_limit(&mut self, extra: usize, write: impl FnOnce(&mut Self)) {
         let end = self.main.pos.saturating_add(extra).saturating_add(1);
         // (An ended options area needs no test of its own: `write` fails

@@ -671,6 +671,7 @@ impl<K: Configures> Reply<'_, '_, K> {
 
     /// Option 3, from any cloneable sequence of addresses (a slice, an
     /// array, a filtering iterator; see [`MessageBuilder::addresses`]).
+    #[inline]
     pub fn routers<I>(&mut self, addrs: I) -> &mut Self
     where
         I: IntoIterator,
@@ -683,6 +684,7 @@ impl<K: Configures> Reply<'_, '_, K> {
 
     /// Option 6, from any cloneable sequence of addresses (see
     /// [`routers`](Self::routers)).
+    #[inline]
     pub fn dns_servers<I>(&mut self, addrs: I) -> &mut Self
     where
         I: IntoIterator,
