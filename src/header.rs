@@ -290,6 +290,7 @@ impl Header {
     }
 
     /// The first `min(hlen, 16)` bytes of `chaddr`: never fails.
+    #[inline]
     pub fn chaddr_lossy(&self) -> &[u8] {
         let n = usize::from(self.hlen).min(self.chaddr.len());
         self.chaddr.get(..n).unwrap_or(&self.chaddr)

@@ -753,20 +753,24 @@ impl<'a> OptionIndex<'a> {
         const CODE: OptionCode = OptionCode::CLIENT_IDENTIFIER;
         // In one fragment and well formed (nearly always): straight from
         // the slot.
-        if let Lookup::Single(bytes @ [kind, _, ..], at) = self.lookup(CODE) {
-            if let Some((_, id)) = bytes.split_first() {
-                return Ok(Some(ClientIdentifier {
-                    kind: *kind,
-                    id: Joined::slice_of(CODE, id, at + 1),
-                    bytes: Joined::slice_of(CODE, bytes, at),
-                }));
+        match self.lookup(CODE) {
+            Lookup::Absent => return Ok(None),
+            Lookup::Single(bytes @ [kind, _, ..], at) => {
+                if let Some((_, id)) = bytes.split_first() {
+                    return Ok(Some(ClientIdentifier {
+                        kind: *kind,
+                        id: Joined::slice_of(CODE, id, at + 1),
+                        bytes: Joined::slice_of(CODE, bytes, at),
+                    }));
+                }
             }
+            _ => {}
         }
         self.client_identifier_checked()
     }
 
-    /// [`client_identifier`](Self::client_identifier) for a split, absent
-    /// or malformed value.
+    /// [`client_identifier`](Self::client_identifier) for a split or
+    /// malformed value.
     #[inline(never)]
     fn client_identifier_checked(&self) -> Result<Option<ClientIdentifier<'a>>, Error> {
         let Some(bytes) = self.checked_bytes(

@@ -206,7 +206,7 @@ impl<'a> Joined<'a> {
     }
 
     /// The bytes one by one.
-    #[inline]
+    #[inline(always)]
     pub fn bytes(&self) -> JoinedBytes<'a> {
         // In one piece (nearly always): the slice's own iterator, so that
         // each byte is one compare and no chunk switch.
@@ -219,6 +219,13 @@ impl<'a> Joined<'a> {
                 after: 0,
             };
         }
+        self.split_bytes()
+    }
+
+    /// [`bytes`](Self::bytes) of a split value: out of line, so that the
+    /// one-piece case inlines.
+    #[inline(never)]
+    fn split_bytes(&self) -> JoinedBytes<'a> {
         JoinedBytes {
             current: [].iter(),
             chunks: self.chunks(),
@@ -519,7 +526,7 @@ impl Iterator for JoinedBytes<'_> {
     }
 
     /// Chunk by chunk, each a slice fold (which the compiler unrolls).
-    #[inline]
+    #[inline(always)]
     fn fold<B, F: FnMut(B, u8) -> B>(self, init: B, mut f: F) -> B {
         let mut acc = self.current.fold(init, |acc, &b| f(acc, b));
         for chunk in self.chunks {

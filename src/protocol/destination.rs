@@ -148,6 +148,7 @@ impl fmt::Display for Destination {
 /// [`Destination::Hardware`] with the reply's `yiaddr` and the request's
 /// `chaddr` — or [`Destination::Broadcast`] when there is no `yiaddr` or no
 /// usable hardware address (`hlen` 0 or over 16) to unicast to.
+#[inline]
 pub fn reply_destination(request: &Message<'_>, reply: &Message<'_>) -> Destination {
     let q = request.header();
     if !q.giaddr().is_unspecified() {
