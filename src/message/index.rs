@@ -149,27 +149,29 @@ enum Lookup<'a> {
 /// # Ok(()) }
 /// ```
 #[derive(Clone)]
-// `repr(C)` with the message view first: the niche of the `Result` that
-// `index()` returns is then the view's pointer, and LLVM moves the index
-// out of it with one copy instead of two.
+// `repr(C)` with the message view first (the niche of the `Result` that
+// `index()` returns is then the view's pointer) and the small fields before
+// the tables: LLVM then builds the index where the caller keeps it, with no
+// copy out of the `Result` (measured: tables first, two 184-byte copies per
+// request; this order, none).
 #[repr(C)]
 pub struct OptionIndex<'a> {
     msg: Message<'a>,
     overload: Option<Overload>,
-    /// Per place in [`FIXED_CODES`]: the offset of the code's first
-    /// instance, 0 when absent (no option starts at offset 0).
-    fixed: [u16; FIXED_CODES.len()],
-    /// Per place in [`FIXED_CODES`]: set when the code was seen again (a
-    /// split value, joined by a walk).
-    repeated: u32,
-    /// The other codes' instances in the order seen, and their offsets.
-    other_codes: [u8; INDEXED_CODES],
-    other_at: [u16; INDEXED_CODES],
     others: u8,
     /// Some instance could not be recorded (more than [`INDEXED_CODES`]
     /// others, or past 64 KiB): a code not found in the table is then
     /// looked for by a walk.
     incomplete: bool,
+    /// Per place in [`FIXED_CODES`]: set when the code was seen again (a
+    /// split value, joined by a walk).
+    repeated: u32,
+    /// Per place in [`FIXED_CODES`]: the offset of the code's first
+    /// instance, 0 when absent (no option starts at offset 0).
+    fixed: [u16; FIXED_CODES.len()],
+    /// The other codes' instances in the order seen, and their offsets.
+    other_codes: [u8; INDEXED_CODES],
+    other_at: [u16; INDEXED_CODES],
 }
 
 const _: () = assert!(FIXED_CODES.len() <= u32::BITS as usize);
