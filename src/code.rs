@@ -408,45 +408,48 @@ impl fmt::Display for OptionCode {
 /// Implements `arbitrary::Arbitrary` with feature `arbitrary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "arbitrary", derive(arbitrary::Arbitrary))]
+// The wire values as discriminants: converting from and to a byte is then
+// a range check, not a table.
+#[repr(u8)]
 pub enum MessageType {
     /// 1: client looks for servers.
-    Discover,
+    Discover = 1,
     /// 2: server offers parameters.
-    Offer,
+    Offer = 2,
     /// 3: client requests offered parameters, or confirms/renews a lease.
-    Request,
+    Request = 3,
     /// 4: client says the address is already in use.
-    Decline,
+    Decline = 4,
     /// 5: server commits the parameters.
-    Ack,
+    Ack = 5,
     /// 6: server refuses the client's notion of its address.
-    Nak,
+    Nak = 6,
     /// 7: client gives up its lease.
-    Release,
+    Release = 7,
     /// 8: client asks only for local configuration.
-    Inform,
+    Inform = 8,
     /// 9: server forces the client to renew (RFC 3203).
-    ForceRenew,
+    ForceRenew = 9,
     /// 10: lease query (RFC 4388).
-    LeaseQuery,
+    LeaseQuery = 10,
     /// 11: lease query answer: address unassigned (RFC 4388).
-    LeaseUnassigned,
+    LeaseUnassigned = 11,
     /// 12: lease query answer: unknown (RFC 4388).
-    LeaseUnknown,
+    LeaseUnknown = 12,
     /// 13: lease query answer: active (RFC 4388).
-    LeaseActive,
+    LeaseActive = 13,
     /// 14: bulk lease query (RFC 6926).
-    BulkLeaseQuery,
+    BulkLeaseQuery = 14,
     /// 15: bulk lease query done (RFC 6926).
-    LeaseQueryDone,
+    LeaseQueryDone = 15,
     /// 16: active lease query (RFC 7724).
-    ActiveLeaseQuery,
+    ActiveLeaseQuery = 16,
     /// 17: lease query status (RFC 7724).
-    LeaseQueryStatus,
+    LeaseQueryStatus = 17,
     /// 18: DHCPTLS (RFC 7724).
-    Tls,
+    Tls = 18,
     /// Any other value.
-    Unknown(u8),
+    Unknown(u8) = 0,
 }
 
 impl From<u8> for MessageType {
