@@ -16,7 +16,7 @@ use core::net::Ipv4Addr;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::{Flags, HEADER_LEN, HTYPE_ETHERNET, Header, Op, offset};
-use crate::message::{MAGIC_COOKIE, MIN_DHCP_LEN, Message};
+use crate::message::{Echo, MAGIC_COOKIE, MIN_DHCP_LEN, Message};
 use crate::options::Area;
 use crate::options::typed::DhcpOption;
 
@@ -401,19 +401,45 @@ impl<'b> MessageBuilder<'b> {
         self
     }
 
-    /// Runs `write`, which writes `extra` bytes of options, at the end of
-    /// the options area past the maximum size when the buffer has room:
-    /// for an option that is removed before the message reaches the peer
-    /// whose limit that is (the relay agent information a relay strips,
-    /// RFC 3046 §2.1). Otherwise `write` writes as any option would.
-    // Always inlined: `write` (a reply's echo of 82) is then inlined too.
+    /// Copies a request's option as it is (a reply's echo of 61 or 82)
+    /// into the current area: one instance, or each fragment of a split
+    /// value as its own instance.
     #[inline(always)]
-    pub(crate) fn beyond_limit(&mut self, extra: usize, write: impl FnOnce(&mut Self)) {
-        let end = self.main.pos.saturating_add(extra).saturating_add(1);
-        // (An ended options area needs no test of its own: `write` fails
+    pub(crate) fn echo(&mut self, code: OptionCode, echo: Echo<'_>) {
+        match echo {
+            Echo::One(data) => {
+                self.option(code, data);
+            }
+            Echo::None => {}
+            split => self.echo_split(code, split),
+        }
+    }
+
+    /// [`echo`](Self::echo) of a split value: out of line, so that the
+    /// one-fragment case stays small.
+    #[inline(never)]
+    fn echo_split(&mut self, code: OptionCode, split: Echo<'_>) {
+        split.for_each(|data| {
+            self.option(code, data);
+        });
+    }
+
+    /// [`echo`](Self::echo) at the end of the options area, past the
+    /// maximum size when the buffer has room: for an option that is removed
+    /// before the message reaches the peer whose limit that is (the relay
+    /// agent information a relay strips, RFC 3046 §2.1). Otherwise it is
+    /// written as any option would be.
+    #[inline(always)]
+    pub(crate) fn echo_beyond_limit(&mut self, code: OptionCode, echo: Echo<'_>) {
+        let end = self
+            .main
+            .pos
+            .saturating_add(echo.wire_len())
+            .saturating_add(1);
+        // (An ended options area needs no test of its own: the write fails
         // with WriteAfterEnd there either way.)
         if self.error.is_some() || self.overload == OverloadBy::Caller || end > self.buf.len() {
-            write(self);
+            self.echo(code, echo);
             return;
         }
         // Back to the options area even after overload moved on to `file`
@@ -422,7 +448,7 @@ impl<'b> MessageBuilder<'b> {
         self.area = Area::Options;
         self.limit = self.limit.max(end);
         self.update_fast_limit();
-        write(self);
+        self.echo(code, echo);
         self.area = area;
         self.update_fast_limit();
     }
@@ -715,7 +741,9 @@ impl<'b> MessageBuilder<'b> {
     /// 255 bytes (RFC 3396) when longer. A value of 255 bytes or less is a
     /// single instance, so calling this repeatedly with the same code writes
     /// the fragments exactly as given.
-    #[inline]
+    // Always inlined, with everything but the fast path out of line: a
+    // reply's echoes of 61 and 82 were a call each.
+    #[inline(always)]
     pub fn option(&mut self, code: OptionCode, value: &[u8]) -> &mut Self {
         // Fast path: one instance that fits where the cursor is (with
         // automatic overload, with a byte left for END, as `emit` decides).
@@ -749,6 +777,12 @@ impl<'b> MessageBuilder<'b> {
                 }
             }
         }
+        self.option_general(code, value)
+    }
+
+    /// [`option`](Self::option) for everything but one instance that fits.
+    #[inline(never)]
+    fn option_general(&mut self, code: OptionCode, value: &[u8]) -> &mut Self {
         self.emit(code, value.len(), |w| w(value))
     }
 
@@ -1130,15 +1164,16 @@ mod tests {
     /// builder makes: once the caller has laid out `file` (its own option
     /// 52), the option goes where any option would, the current area.
     #[test]
-    fn beyond_limit_keeps_the_callers_own_layout() {
+    fn echo_beyond_limit_keeps_the_callers_own_layout() {
         let mut buf = [0u8; 600];
         let mut b = MessageBuilder::new(&mut buf).unwrap();
         b.max_size(548)
             .option(OptionCode::OVERLOAD, &[1])
             .area(Area::File);
-        b.beyond_limit(5, |b| {
-            b.option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 1, b'x']);
-        });
+        b.echo_beyond_limit(
+            OptionCode::RELAY_AGENT_INFORMATION,
+            Echo::One(&[1, 1, b'x']),
+        );
         assert_eq!(b.area(Area::Options).finish(), Ok(300));
         assert_eq!(buf[240..244], [52, 1, 1, 255]);
         assert_eq!(buf[108..114], [82, 3, 1, 1, b'x', 255]);
@@ -1147,7 +1182,7 @@ mod tests {
     /// Past the maximum size, when the buffer has room: the option goes
     /// last in the options field, even after overload moved on to `file`.
     #[test]
-    fn beyond_limit_writes_past_the_maximum_size_into_the_options_field() {
+    fn echo_beyond_limit_writes_past_the_maximum_size_into_the_options_field() {
         let mut buf = [0u8; 600];
         let mut b = MessageBuilder::new(&mut buf).unwrap();
         b.max_size(300)
@@ -1155,9 +1190,10 @@ mod tests {
             .option(OptionCode(224), &[7; 50])
             .option(OptionCode(225), &[8; 20]);
         assert_eq!(b.area, Area::File);
-        b.beyond_limit(5, |b| {
-            b.option(OptionCode::RELAY_AGENT_INFORMATION, &[1, 1, b'x']);
-        });
+        b.echo_beyond_limit(
+            OptionCode::RELAY_AGENT_INFORMATION,
+            Echo::One(&[1, 1, b'x']),
+        );
         assert_eq!(b.finish(), Ok(301));
         // 224 (240..292), 52 = file (292..295), 82 (295..300), END.
         assert_eq!(buf[292..301], [52, 1, 1, 82, 3, 1, 1, b'x', 255]);

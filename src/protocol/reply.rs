@@ -499,9 +499,7 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         // §9.14): echoing it would make the reply malformed too.
         let client_id = core::mem::replace(&mut self.client_id, Echo::None);
         if client_id.len() >= 2 {
-            client_id.for_each(|data| {
-                b.option(OptionCode::CLIENT_IDENTIFIER, data);
-            });
+            b.echo(OptionCode::CLIENT_IDENTIFIER, client_id);
         }
         let echo = match self.echo_relay {
             EchoRelayInfo::WhenRelayed => self.relayed,
@@ -509,18 +507,13 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
             EchoRelayInfo::Never => false,
         };
         let relay_info = core::mem::replace(&mut self.relay_info, Echo::None);
-        let write = |b: &mut MessageBuilder<'_>| {
-            relay_info.for_each(|data| {
-                b.option(OptionCode::RELAY_AGENT_INFORMATION, data);
-            });
-        };
         if echo && self.relayed {
             // The relay removes option 82 before the client sees the reply
             // (RFC 3046 §2.1): it does not count against the client's
             // maximum size, only against the buffer.
-            b.beyond_limit(relay_info.wire_len(), write);
+            b.echo_beyond_limit(OptionCode::RELAY_AGENT_INFORMATION, relay_info);
         } else if echo {
-            write(b);
+            b.echo(OptionCode::RELAY_AGENT_INFORMATION, relay_info);
         }
         Ok(())
     }
