@@ -62,7 +62,53 @@ const NO_PLACE: u8 = u8::MAX;
 /// The length rule of text and code lists (RFC 2132 "minimum length 1").
 const TEXT: Length = Length::Items { min: 1, unit: 1 };
 
-/// An option to copy as it is, from [`OptionIndex::echo`].
+/// Where an option to copy as it is lies in a request, from
+/// [`OptionIndex::echo_at`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum EchoAt {
+    None,
+    /// In one fragment, whose code byte is at `at`.
+    One {
+        at: u16,
+    },
+    /// Split, or past the index's table: found by a walk.
+    Walk,
+}
+
+impl EchoAt {
+    /// The option of `code` in `request` (the message the index that made
+    /// this walked).
+    #[inline(always)]
+    pub(crate) fn resolve<'a>(self, request: &Message<'a>, code: OptionCode) -> Echo<'a> {
+        match self {
+            EchoAt::None => Echo::None,
+            EchoAt::One { at } => {
+                let option = request
+                    .as_bytes()
+                    .get(usize::from(at)..)
+                    .unwrap_or_default();
+                match option.split_first_chunk::<2>() {
+                    Some((&[_, len], rest)) => {
+                        rest.get(..usize::from(len)).map_or(Echo::None, Echo::One)
+                    }
+                    None => Echo::None,
+                }
+            }
+            EchoAt::Walk => Self::walk(request, code),
+        }
+    }
+
+    /// [`resolve`](Self::resolve) by a walk: out of line.
+    #[inline(never)]
+    fn walk<'a>(request: &Message<'a>, code: OptionCode) -> Echo<'a> {
+        match request.option(code) {
+            Ok(Some(value)) => Echo::Split(value.joined()),
+            _ => Echo::None,
+        }
+    }
+}
+
+/// An option to copy as it is, from [`EchoAt::resolve`].
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Echo<'a> {
     None,
@@ -327,17 +373,17 @@ impl<'a> OptionIndex<'a> {
         }
     }
 
-    /// Every fragment of `code` in order, for copying the option as it is
-    /// (a reply's echo of 61 and 82): one slice from the slot when the value
-    /// is in one fragment, a fragment walk otherwise.
+    /// Where `code` is, for a reply to copy it as it is later
+    /// ([`EchoAt::resolve`]): kept small where an [`Echo`] is not.
     #[inline(always)]
-    pub(crate) fn echo(&self, code: OptionCode) -> Echo<'a> {
-        match self.lookup(code) {
-            Lookup::Absent => Echo::None,
-            Lookup::Single(data, _) => Echo::One(data),
-            Lookup::Other => self
-                .get(code)
-                .map_or(Echo::None, |v| Echo::Split(v.joined())),
+    pub(crate) fn echo_at(&self, code: OptionCode) -> EchoAt {
+        match self.first(code) {
+            Ok(None) => EchoAt::None,
+            Ok(Some(at)) => match u16::try_from(at) {
+                Ok(at) => EchoAt::One { at },
+                Err(_) => EchoAt::Walk,
+            },
+            Err(()) => EchoAt::Walk,
         }
     }
 

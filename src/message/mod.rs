@@ -10,11 +10,11 @@ mod relay;
 
 pub use deviation::{Deviation, DeviationKind};
 pub use edit::MessageMut;
-pub(crate) use index::Echo;
 pub use index::{
     AddressIter, Addresses, ClientIdentifier, Codes, FIXED_CODES, INDEXED_CODES, JoinedOption,
     OptionIndex,
 };
+pub(crate) use index::{Echo, EchoAt};
 pub use relay::{RelayAgentInformation, RelaySub};
 
 use core::fmt;

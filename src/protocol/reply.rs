@@ -15,7 +15,7 @@ use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::Header;
 use crate::header::{Field, Flags};
-use crate::message::{Echo, Message, OptionIndex};
+use crate::message::{EchoAt, Message, OptionIndex};
 
 /// A request's type in an error message: `a DHCP Discover`, or `without a
 /// message type`.
@@ -310,8 +310,10 @@ impl Leases for kind::Ack {}
 pub struct Reply<'r, 'b, K> {
     b: MessageBuilder<'b>,
     message_type: MessageType,
-    client_id: Echo<'r>,
-    relay_info: Echo<'r>,
+    /// The request, for the echoes of 61 and 82 at `finish`.
+    request: Message<'r>,
+    client_id: EchoAt,
+    relay_info: EchoAt,
     /// The request came through a relay (`giaddr` set).
     relayed: bool,
     echo_relay: EchoRelayInfo,
@@ -362,8 +364,9 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         let mut r = Reply {
             b: MessageBuilder::new(buf)?,
             message_type: reply,
-            client_id: index.echo(OptionCode::CLIENT_IDENTIFIER),
-            relay_info: index.echo(OptionCode::RELAY_AGENT_INFORMATION),
+            request: *index.message(),
+            client_id: index.echo_at(OptionCode::CLIENT_IDENTIFIER),
+            relay_info: index.echo_at(OptionCode::RELAY_AGENT_INFORMATION),
             relayed: !header.giaddr().is_unspecified(),
             echo_relay: EchoRelayInfo::WhenRelayed,
             server_id: false,
@@ -497,7 +500,8 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         let b = &mut self.b;
         // A client identifier of under 2 bytes is malformed (RFC 2132
         // §9.14): echoing it would make the reply malformed too.
-        let client_id = core::mem::replace(&mut self.client_id, Echo::None);
+        let client_id = core::mem::replace(&mut self.client_id, EchoAt::None)
+            .resolve(&self.request, OptionCode::CLIENT_IDENTIFIER);
         if client_id.len() >= 2 {
             b.echo(OptionCode::CLIENT_IDENTIFIER, client_id);
         }
@@ -506,7 +510,8 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
             EchoRelayInfo::Always => true,
             EchoRelayInfo::Never => false,
         };
-        let relay_info = core::mem::replace(&mut self.relay_info, Echo::None);
+        let relay_info = core::mem::replace(&mut self.relay_info, EchoAt::None)
+            .resolve(&self.request, OptionCode::RELAY_AGENT_INFORMATION);
         if echo && self.relayed {
             // The relay removes option 82 before the client sees the reply
             // (RFC 3046 §2.1): it does not count against the client's
