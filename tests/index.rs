@@ -720,3 +720,27 @@ fn a_long_value_at_the_start_of_sname_is_read_from_its_slot() {
     assert_eq!(name.as_slice(), Some(&[b'a'; 60][..]));
     assert_eq!(name.message_offset(0), Some(46));
 }
+
+#[test]
+fn joined_bytes_fold_over_every_fragment_and_window() {
+    // Option 12 in three fragments: "ab", "cd", "ef".
+    let bytes = dhcp(&[12, 2, b'a', b'b', 12, 2, b'c', b'd', 12, 2, b'e', b'f', 255]);
+    let msg = parse(&bytes);
+    let name = msg.index().unwrap().host_name().unwrap().unwrap();
+    let push = |mut v: Vec<u8>, b: u8| {
+        v.push(b);
+        v
+    };
+    assert_eq!(name.bytes().fold(Vec::new(), push), b"abcdef");
+    assert_eq!(
+        name.bytes().map(u32::from).sum::<u32>(),
+        (b'a'..=b'f').map(u32::from).sum()
+    );
+    // Part of the first chunk read one by one, the rest folded.
+    let mut rest = name.bytes();
+    assert_eq!(rest.next(), Some(b'a'));
+    assert_eq!(rest.fold(Vec::new(), push), b"bcdef");
+    // A window across the fragments.
+    let window = name.slice(1, 4).unwrap();
+    assert_eq!(window.bytes().fold(Vec::new(), push), b"bcde");
+}

@@ -529,6 +529,10 @@ impl Iterator for JoinedBytes<'_> {
     #[inline(always)]
     fn fold<B, F: FnMut(B, u8) -> B>(self, init: B, mut f: F) -> B {
         let mut acc = self.current.fold(init, |acc, &b| f(acc, b));
+        // Nothing after (a value in one piece): no chunk to ask for.
+        if self.after == 0 {
+            return acc;
+        }
         for chunk in self.chunks {
             acc = chunk.iter().fold(acc, |acc, &b| f(acc, b));
         }
