@@ -209,22 +209,21 @@ pub struct OptionIndex<'a> {
     /// others, or past 64 KiB): a code not found in the table is then
     /// looked for by a walk.
     incomplete: bool,
-    /// Per place in [`FIXED_CODES`]: set when the code was seen again (a
-    /// split value, joined by a walk).
-    repeated: u32,
     /// Per place in [`FIXED_CODES`]: the offset of the code's first
-    /// instance, 0 when absent (no option starts at offset 0).
+    /// instance, 0 when absent (no option starts at offset 0), [`REPEATED`]
+    /// when it was seen again (a split value, joined by a walk).
     fixed: [u16; FIXED_CODES.len()],
     /// The other codes' instances in the order seen, and their offsets.
     other_codes: [u8; INDEXED_CODES],
     other_at: [u16; INDEXED_CODES],
 }
 
-const _: () = assert!(FIXED_CODES.len() <= u32::BITS as usize);
+/// [`OptionIndex::fixed`] of a code seen more than once. (An option at
+/// this offset is past the table.)
+const REPEATED: u16 = u16::MAX;
 
 /// What the walk keeps in registers, stored into the index at the end.
 struct WalkState {
-    repeated: u32,
     others: u8,
     incomplete: bool,
 }
@@ -247,7 +246,6 @@ impl<'a> Message<'a> {
             msg: *self,
             overload: None,
             fixed: [0; FIXED_CODES.len()],
-            repeated: 0,
             other_codes: [0; INDEXED_CODES],
             other_at: [0; INDEXED_CODES],
             others: 0,
@@ -267,12 +265,10 @@ impl<'a> OptionIndex<'a> {
         crate::options::walks::count();
         let mut seen = OverloadSeen::None;
         let mut state = WalkState {
-            repeated: 0,
             others: 0,
             incomplete: false,
         };
         let walked = self.walk_areas(&mut seen, &mut state);
-        self.repeated = state.repeated;
         self.others = state.others;
         self.incomplete = state.incomplete;
         walked
@@ -353,12 +349,12 @@ impl<'a> OptionIndex<'a> {
     #[inline(always)]
     fn record(&mut self, code: u8, at: usize, state: &mut WalkState) {
         let place = PLACE.get(usize::from(code)).copied().unwrap_or(NO_PLACE);
-        let at = u16::try_from(at).ok();
+        let at = u16::try_from(at).ok().filter(|&at| at != REPEATED);
         if let Some(first) = self.fixed.get_mut(usize::from(place)) {
             match (*first, at) {
                 (0, Some(at)) => *first = at,
                 (0, None) => state.incomplete = true,
-                _ => state.repeated |= 1 << place,
+                _ => *first = REPEATED,
             }
             return;
         }
@@ -394,12 +390,8 @@ impl<'a> OptionIndex<'a> {
     fn first(&self, code: OptionCode) -> Result<Option<usize>, ()> {
         let place = PLACE.get(usize::from(code.0)).copied().unwrap_or(NO_PLACE);
         let first = match self.fixed.get(usize::from(place)) {
-            Some(&first) => {
-                if self.repeated & (1 << place) != 0 {
-                    return Err(());
-                }
-                first
-            }
+            Some(&REPEATED) => return Err(()),
+            Some(&first) => first,
             None => self.other_first(code)?,
         };
         match first {
