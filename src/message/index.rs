@@ -1093,4 +1093,39 @@ mod tests {
         assert_eq!((PLACE[0], PLACE[255]), (NO_PLACE, NO_PLACE));
         assert_eq!(PLACE[163], NO_PLACE);
     }
+
+    /// Look-ups the table answers take no walk of the message: fixed codes
+    /// present or absent, and other codes in one fragment.
+    #[test]
+    fn look_ups_in_the_table_take_no_walk() {
+        use crate::MessageBuilder;
+        use crate::options::walks;
+        let mut buf = [0u8; 300];
+        let n = MessageBuilder::new(&mut buf)
+            .unwrap()
+            .message_type(MessageType::Discover)
+            .option(OptionCode::HOST_NAME, b"hx")
+            .option(OptionCode(163), &[7])
+            .option(OptionCode(164), &[1, 2])
+            .finish()
+            .unwrap();
+        let msg = Message::parse(&buf[..n]).unwrap();
+        let idx = msg.index().unwrap();
+        let walks = walks::during(|| {
+            assert_eq!(idx.message_type(), Ok(Some(MessageType::Discover)));
+            assert_eq!(
+                idx.host_name().unwrap().unwrap().as_slice(),
+                Some(&b"hx"[..])
+            );
+            assert_eq!(idx.get_as::<u8>(OptionCode(163)), Ok(Some(7)));
+            assert_eq!(
+                idx.get(OptionCode(164)).unwrap().as_single(),
+                Some(&[1, 2][..])
+            );
+            assert!(idx.contains(OptionCode(164)));
+            assert!(!idx.contains(OptionCode(165)));
+            assert_eq!(idx.requested_ip(), Ok(None));
+        });
+        assert_eq!(walks, 0);
+    }
 }
