@@ -744,3 +744,18 @@ fn joined_bytes_fold_over_every_fragment_and_window() {
     let window = name.slice(1, 4).unwrap();
     assert_eq!(window.bytes().fold(Vec::new(), push), b"bcde");
 }
+
+#[test]
+fn a_value_split_from_past_64_kib_into_file_is_joined_by_a_walk() {
+    // Option 12's first fragment past offset 65535 (not recordable), its
+    // second in `file` (recordable, at 108): the index must not take the
+    // second fragment for the whole value.
+    let mut bytes = dhcp(&[53, 1, 1, 52, 1, 1]);
+    bytes.resize(65_600, 0); // PAD
+    bytes.extend_from_slice(&[12, 2, b'h', b'x', 255]);
+    let bytes = with_file(bytes, &[12, 1, b'y', 255]);
+    let msg = parse(&bytes);
+    assert_index_agrees(&msg);
+    let idx = msg.index().unwrap();
+    assert_eq!(joined_bytes(idx.host_name().unwrap().unwrap()), b"hxy");
+}

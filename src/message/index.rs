@@ -212,15 +212,16 @@ pub struct OptionIndex<'a> {
     incomplete: bool,
     /// Per place in [`FIXED_CODES`]: the offset of the code's first
     /// instance, 0 when absent (no option starts at offset 0), [`REPEATED`]
-    /// when it was seen again (a split value, joined by a walk).
+    /// when it was seen again (a split value) or first seen past 64 KiB:
+    /// then joined by a walk.
     fixed: [u16; FIXED_CODES.len()],
     /// The other codes' instances in the order seen, and their offsets.
     other_codes: [u8; INDEXED_CODES],
     other_at: [u16; INDEXED_CODES],
 }
 
-/// [`OptionIndex::fixed`] of a code seen more than once. (An option at
-/// this offset is past the table.)
+/// [`OptionIndex::fixed`] of a code to join by a walk: seen more than once,
+/// or first seen past 64 KiB. (An option at this offset is past the table.)
 const REPEATED: u16 = u16::MAX;
 
 /// What the walk keeps in registers, stored into the index at the end.
@@ -354,7 +355,9 @@ impl<'a> OptionIndex<'a> {
         if let Some(first) = self.fixed.get_mut(usize::from(place)) {
             match (*first, at) {
                 (0, Some(at)) => *first = at,
-                (0, None) => state.incomplete = true,
+                // Seen again (a split value), or first seen past 64 KiB
+                // (a later fragment may still be recordable): joined by a
+                // walk.
                 _ => *first = REPEATED,
             }
             return;
