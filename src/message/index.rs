@@ -355,9 +355,14 @@ impl<'a> OptionIndex<'a> {
         if let Some(first) = self.fixed.get_mut(usize::from(place)) {
             match (*first, at) {
                 (0, Some(at)) => *first = at,
-                // Seen again (a split value), or first seen past 64 KiB
-                // (a later fragment may still be recordable): joined by a
-                // walk.
+                // First seen past 64 KiB: a later fragment may still be
+                // recordable, so the code is joined by a walk (and so is
+                // any code the table does not hold).
+                (0, None) => {
+                    *first = REPEATED;
+                    state.incomplete = true;
+                }
+                // Seen again: a split value, joined by a walk.
                 _ => *first = REPEATED,
             }
             return;
