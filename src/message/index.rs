@@ -169,10 +169,11 @@ enum Lookup<'a> {
 /// It lives on the stack (no allocation, `no_std`) in 152 bytes (on 64-bit targets):
 /// where the first instance of each of the [`FIXED_CODES`] is (2 bytes
 /// each) and up to [`INDEXED_CODES`] instances of other codes (3 bytes
-/// each), plus the message view. A value split into several fragments is
-/// joined by a walk of the message when asked for (RFC 3396 values are
-/// rare: long ones only). The accessors are strict: a malformed option is an error,
-/// never `None`, and `None` means absent.
+/// each; the fragments of a fixed code's split value are listed there
+/// too), plus the message view. A code past the table (a message with more
+/// instances than it holds, or past 64 KiB) is found by a walk when asked
+/// for. The accessors are strict: a malformed option is an error, never
+/// `None`, and `None` means absent.
 ///
 /// ```
 /// # fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -211,18 +212,23 @@ pub struct OptionIndex<'a> {
     /// looked for by a walk.
     incomplete: bool,
     /// Per place in [`FIXED_CODES`]: the offset of the code's first
-    /// instance, 0 when absent (no option starts at offset 0), [`REPEATED`]
-    /// when it was seen again (a split value) or first seen past 64 KiB:
-    /// then joined by a walk.
+    /// instance, 0 when absent (no option starts at offset 0), [`LISTED`]
+    /// for a value in several fragments (RFC 3396), whose instances are then
+    /// in the list of others, or [`REPEATED`] for a code joined by a walk.
     fixed: [u16; FIXED_CODES.len()],
     /// The other codes' instances in the order seen, and their offsets.
     other_codes: [u8; INDEXED_CODES],
     other_at: [u16; INDEXED_CODES],
 }
 
-/// [`OptionIndex::fixed`] of a code to join by a walk: seen more than once,
-/// or first seen past 64 KiB. (An option at this offset is past the table.)
+/// [`OptionIndex::fixed`] of a code to join by a walk: first seen past 64
+/// KiB, or in more fragments than the list holds. (An option at [`LISTED`]
+/// or past is past the table.)
 const REPEATED: u16 = u16::MAX;
+
+/// [`OptionIndex::fixed`] of a code in several fragments, each listed with
+/// the other codes.
+const LISTED: u16 = REPEATED - 1;
 
 /// What the walk keeps in registers, stored into the index at the end.
 struct WalkState {
@@ -351,7 +357,7 @@ impl<'a> OptionIndex<'a> {
     #[inline(always)]
     fn record(&mut self, code: u8, at: usize, state: &mut WalkState) {
         let place = PLACE.get(usize::from(code)).copied().unwrap_or(NO_PLACE);
-        let at = u16::try_from(at).ok().filter(|&at| at != REPEATED);
+        let at = u16::try_from(at).ok().filter(|&at| at < LISTED);
         if let Some(first) = self.fixed.get_mut(usize::from(place)) {
             match (*first, at) {
                 (0, Some(at)) => *first = at,
@@ -362,11 +368,24 @@ impl<'a> OptionIndex<'a> {
                     *first = REPEATED;
                     state.incomplete = true;
                 }
-                // Seen again: a split value, joined by a walk.
-                _ => *first = REPEATED,
+                // Seen again: a split value, listed fragment by fragment.
+                (REPEATED, _) => {}
+                (LISTED, _) => self.list(code, at, state),
+                (first_at, _) => {
+                    *first = LISTED;
+                    self.list(code, Some(first_at), state);
+                    self.list(code, at, state);
+                }
             }
             return;
         }
+        self.list(code, at, state);
+    }
+
+    /// Adds an instance to the list of others (codes outside
+    /// [`FIXED_CODES`], and the fragments of split fixed codes).
+    #[inline(always)]
+    fn list(&mut self, code: u8, at: Option<u16>, state: &mut WalkState) {
         let n = usize::from(state.others);
         match (self.other_codes.get_mut(n), self.other_at.get_mut(n), at) {
             (Some(c), Some(a), Some(at)) => {
@@ -399,7 +418,7 @@ impl<'a> OptionIndex<'a> {
     fn first(&self, code: OptionCode) -> Result<Option<usize>, ()> {
         let place = PLACE.get(usize::from(code.0)).copied().unwrap_or(NO_PLACE);
         let first = match self.fixed.get(usize::from(place)) {
-            Some(&REPEATED) => return Err(()),
+            Some(&at) if at >= LISTED => return Err(()),
             Some(&first) => first,
             None => self.other_first(code)?,
         };
@@ -473,7 +492,7 @@ impl<'a> OptionIndex<'a> {
     pub fn contains(&self, code: OptionCode) -> bool {
         match self.first(code) {
             Ok(first) => first.is_some(),
-            Err(()) => self.find(code).is_some(),
+            Err(()) => self.listed(code).is_some() || self.find(code).is_some(),
         }
     }
 
@@ -483,8 +502,36 @@ impl<'a> OptionIndex<'a> {
         match self.lookup(code) {
             Lookup::Absent => None,
             Lookup::Single(data, at) => Some(self.single(code, data, at)),
-            Lookup::Other => self.find(code),
+            Lookup::Other => self.listed(code).or_else(|| self.find(code)),
         }
+    }
+
+    /// A value in several fragments that the list holds (when it is
+    /// complete): its first fragment, how many and their total length.
+    fn listed(&self, code: OptionCode) -> Option<OptionValue<'a>> {
+        if self.incomplete {
+            return None;
+        }
+        let n = usize::from(self.others);
+        let codes = self.other_codes.get(..n)?;
+        let bytes = self.msg.as_bytes();
+        let len_at = |at: u16| bytes.get(usize::from(at) + 1).map(|&l| usize::from(l));
+        let mut found = codes
+            .iter()
+            .zip(self.other_at)
+            .filter(|(c, _)| **c == code.0)
+            .map(|(_, at)| at);
+        let first = usize::from(found.next()?);
+        let (mut fragments, mut len) = (1, 0);
+        for at in found {
+            fragments += 1;
+            len += len_at(at)?;
+        }
+        let first_len = *bytes.get(first + 1)?;
+        let data = bytes.get(first + 2..)?.get(..usize::from(first_len))?;
+        let mut value = self.single(code, data, first);
+        value.set_totals(fragments, len + data.len());
+        Some(value)
     }
 
     /// The value of an option in one fragment at `at`.
@@ -512,8 +559,8 @@ impl<'a> OptionIndex<'a> {
         value
     }
 
-    /// A split value, or a code past the table: a walk (which cannot fail:
-    /// the index walked the same message without error).
+    /// A value the table does not hold: a walk (which cannot fail: the
+    /// index walked the same message without error).
     #[cold]
     fn find(&self, code: OptionCode) -> Option<OptionValue<'a>> {
         self.msg.option(code).ok().flatten()
@@ -1135,5 +1182,36 @@ mod tests {
             assert_eq!(idx.requested_ip(), Ok(None));
         });
         assert_eq!(walks, 0);
+    }
+
+    /// Values in several fragments are joined from the table too: a fixed
+    /// code and another code, each in three fragments.
+    #[test]
+    fn split_values_in_the_table_take_no_walk() {
+        use crate::MessageBuilder;
+        use crate::options::walks;
+        let mut buf = [0u8; 300];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.message_type(MessageType::Request);
+        for part in [&b"ab"[..], b"c", b"de"] {
+            b.option(OptionCode::HOST_NAME, part);
+            b.option(OptionCode(163), part);
+        }
+        let n = b.finish().unwrap();
+        let msg = Message::parse(&buf[..n]).unwrap();
+        let idx = msg.index().unwrap();
+        let walks = walks::during(|| {
+            for code in [OptionCode::HOST_NAME, OptionCode(163)] {
+                let v = idx.get(code).unwrap();
+                assert_eq!(
+                    (v.fragment_count(), v.len(), v.offset()),
+                    (3, 5, if code.0 == 12 { 243 } else { 247 })
+                );
+                assert!(idx.contains(code));
+            }
+        });
+        assert_eq!(walks, 0);
+        let name = idx.host_name().unwrap().unwrap();
+        assert!(name.bytes().eq(b"abcde".iter().copied()));
     }
 }
