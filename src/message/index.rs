@@ -199,9 +199,9 @@ enum Lookup<'a> {
 #[derive(Clone)]
 // `repr(C)` with the message view first (the niche of the `Result` that
 // `index()` returns is then the view's pointer) and the small fields before
-// the tables: LLVM then builds the index where the caller keeps it, with no
-// copy out of the `Result` (measured: tables first, two 184-byte copies per
-// request; this order, none).
+// the tables: LLVM then copies the index out of the `Result` once, in about
+// 26 inline moves (measured: with the tables first, two `memcpy` calls per
+// request, about 80 instructions).
 #[repr(C)]
 pub struct OptionIndex<'a> {
     msg: Message<'a>,
