@@ -759,3 +759,42 @@ fn a_value_split_from_past_64_kib_into_file_is_joined_by_a_walk() {
     let idx = msg.index().unwrap();
     assert_eq!(joined_bytes(idx.host_name().unwrap().unwrap()), b"hxy");
 }
+
+#[test]
+fn a_fixed_code_at_offset_65534_then_in_file_is_joined_whole() {
+    // Option 12's first fragment's code byte at exactly 65534 (the largest
+    // offset the table could hold, but one of its marks), its second in
+    // `file`: the index must not answer with the second alone.
+    let mut bytes = dhcp(&[53, 1, 1, 52, 1, 1]);
+    bytes.resize(65_534, 0); // PAD
+    bytes.extend_from_slice(&[12, 2, b'a', b'b', 255]);
+    let bytes = with_file(bytes, &[12, 1, b'c', 255]);
+    let msg = parse(&bytes);
+    assert_index_agrees(&msg);
+    let idx = msg.index().unwrap();
+    let got = idx.get(OptionCode::HOST_NAME).unwrap();
+    assert_eq!(
+        (got.offset(), got.fragment_count(), got.len()),
+        (65_534, 2, 3)
+    );
+    assert_eq!(joined_bytes(idx.host_name().unwrap().unwrap()), b"abc");
+}
+
+#[test]
+fn codes_come_in_first_appearance_order_past_any_table() {
+    // 53, then 33 codes in descending order: more distinct codes than the
+    // old table held, whose overflow used to come out in numeric order.
+    let mut opts = vec![53, 1, 1];
+    for code in (168..=200u8).rev() {
+        opts.extend_from_slice(&[code, 1, code]);
+    }
+    opts.push(255);
+    let bytes = dhcp(&opts);
+    let msg = parse(&bytes);
+    let idx = msg.index().unwrap();
+    let codes: Vec<u8> = idx.codes().map(|c| c.0).collect();
+    let want: Vec<u8> = [53].into_iter().chain((168..=200u8).rev()).collect();
+    assert_eq!(codes, want);
+    let values: Vec<u8> = idx.values().map(|v| v.code().0).collect();
+    assert_eq!(values, want);
+}

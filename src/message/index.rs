@@ -23,11 +23,13 @@ pub const FIXED_CODES: [u8; 32] = [
     82, 93, 97, 108, 119, 121, 125, 249,
 ];
 
-/// How many instances of codes outside [`FIXED_CODES`] an [`OptionIndex`]
-/// records. A message with more (no real sender comes close: of the 11,134
-/// messages of the test corpora and the third-party captures, 99% have
-/// none and the most any has is 5) is still read correctly: the codes past
-/// the table are found by a walk when asked for.
+/// How many option instances an [`OptionIndex`] lists besides the
+/// [`FIXED_CODES`]: instances of other codes, and the fragments of a fixed
+/// code's split value. A message with more (no real sender comes close: of
+/// the 11,134 messages of the test corpora and the third-party captures,
+/// 99% have no instance of another code and the most any has is 5) is
+/// still read correctly: what is past the table is found by a walk when
+/// asked for.
 pub const INDEXED_CODES: usize = 16;
 
 /// Per code: its place in [`FIXED_CODES`], or [`NO_PLACE`].
@@ -221,9 +223,8 @@ pub struct OptionIndex<'a> {
     other_at: [u16; INDEXED_CODES],
 }
 
-/// [`OptionIndex::fixed`] of a code to join by a walk: first seen past 64
-/// KiB, or in more fragments than the list holds. (An option at [`LISTED`]
-/// or past is past the table.)
+/// [`OptionIndex::fixed`] of a code to join by a walk: its first instance
+/// lies past the table (at [`LISTED`] or past, beyond 64 KiB).
 const REPEATED: u16 = u16::MAX;
 
 /// [`OptionIndex::fixed`] of a code in several fragments, each listed with
@@ -368,8 +369,9 @@ impl<'a> OptionIndex<'a> {
                     *first = REPEATED;
                     state.incomplete = true;
                 }
-                // Seen again: a split value, listed fragment by fragment.
                 (REPEATED, _) => {}
+                // Seen again: a split value, listed fragment by fragment
+                // (when the list is full, `incomplete` sends it to a walk).
                 (LISTED, _) => self.list(code, at, state),
                 (first_at, _) => {
                     *first = LISTED;
@@ -419,6 +421,9 @@ impl<'a> OptionIndex<'a> {
         let place = PLACE.get(usize::from(code.0)).copied().unwrap_or(NO_PLACE);
         let first = match self.fixed.get(usize::from(place)) {
             Some(&at) if at >= LISTED => return Err(()),
+            // Every instance of a fixed code marks its slot: 0 is absent
+            // even in an incomplete index.
+            Some(&0) => return Ok(None),
             Some(&first) => first,
             None => self.other_first(code)?,
         };
@@ -1182,6 +1187,34 @@ mod tests {
             assert_eq!(idx.requested_ip(), Ok(None));
         });
         assert_eq!(walks, 0);
+    }
+
+    /// An index whose list overflowed still answers an absent fixed code
+    /// without a walk (every instance of one marks its slot).
+    #[test]
+    fn absent_fixed_codes_take_no_walk_in_an_incomplete_index() {
+        use crate::MessageBuilder;
+        use crate::options::walks;
+        let mut buf = [0u8; 300];
+        let mut b = MessageBuilder::new(&mut buf).unwrap();
+        b.message_type(MessageType::Request);
+        for code in 160..=176u8 {
+            b.option(OptionCode(code), &[code]);
+        }
+        let n = b.finish().unwrap();
+        let msg = Message::parse(&buf[..n]).unwrap();
+        let idx = msg.index().unwrap();
+        assert!(idx.incomplete);
+        let walks = walks::during(|| {
+            assert_eq!(idx.requested_ip(), Ok(None));
+            assert_eq!(idx.server_identifier(), Ok(None));
+            assert!(idx.client_identifier().unwrap().is_none());
+            assert!(idx.relay_agent_information().unwrap().is_none());
+            assert!(!idx.contains(OptionCode::HOST_NAME));
+        });
+        assert_eq!(walks, 0);
+        // A code past the list is still found, by a walk.
+        assert_eq!(idx.get_as::<u8>(OptionCode(176)), Ok(Some(176)));
     }
 
     /// Values in several fragments are joined from the table too: a fixed
