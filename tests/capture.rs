@@ -55,10 +55,23 @@ fn ethernet(sport: u16, dport: u16, payload: &[u8]) -> Vec<u8> {
 }
 
 fn raw_ipv4(sport: u16, dport: u16, payload: &[u8]) -> Vec<u8> {
-    let b = PacketBuilder::ipv4([192, 168, 0, 10], [192, 168, 0, 1], 64).udp(sport, dport);
+    raw_ipv4_from([192, 168, 0, 10], [192, 168, 0, 1], sport, dport, payload)
+}
+
+/// An IPv4/UDP datagram from `src` to `dst`.
+fn raw_ipv4_from(src: [u8; 4], dst: [u8; 4], sport: u16, dport: u16, payload: &[u8]) -> Vec<u8> {
+    let b = PacketBuilder::ipv4(src, dst, 64).udp(sport, dport);
     let mut out = Vec::new();
     b.write(&mut out, payload).unwrap();
     out
+}
+
+/// `tcpdump -x` text of `ip` under the link-type line of `link`.
+fn tcpdump_x_text(link: &str, ip: &[u8]) -> String {
+    format!(
+        "listening on {link}, snapshot length 262144 bytes\n{}",
+        tcpdump_hex(ip, false)
+    )
 }
 
 /// SLL2 header (20 bytes) + IPv4 packet, as in libpcap's sll.h.
@@ -520,16 +533,9 @@ fn tcpdump_x_with_declared_ethernet_from_host_8_0() {
     // `tcpdump -x` on an Ethernet interface: bytes 12..14 of the IPv4
     // header (the source address 8.0.x.x) read 0x0800 like an ether type.
     let payload = bootp(300);
-    let mut ip = Vec::new();
-    PacketBuilder::ipv4([8, 0, 1, 2], [10, 0, 0, 1], 64)
-        .udp(67, 67)
-        .write(&mut ip, &payload)
-        .unwrap();
+    let ip = raw_ipv4_from([8, 0, 1, 2], [10, 0, 0, 1], 67, 67, &payload);
     assert_eq!(ip[12..14], [0x08, 0x00]);
-    let text = format!(
-        "listening on eth0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n{}",
-        tcpdump_hex(&ip, false)
-    );
+    let text = tcpdump_x_text("eth0, link-type EN10MB (Ethernet)", &ip);
     let d = ok(read_tcpdump_text(&text).unwrap());
     assert_eq!(d[0].payload, payload);
     assert_eq!(d[0].source, addr([8, 0, 1, 2], 67));
@@ -1709,16 +1715,9 @@ fn tcpdump_text_not_quite_ipv4_is_no_link_layer() {
 #[test]
 fn tcpdump_x_with_declared_sll_from_a_vlan_looking_address() {
     let payload = bootp(300);
-    let mut ip = Vec::new();
-    PacketBuilder::ipv4([10, 0, 0x81, 0], [10, 0, 0, 1], 64)
-        .udp(67, 68)
-        .write(&mut ip, &payload)
-        .unwrap();
+    let ip = raw_ipv4_from([10, 0, 0x81, 0], [10, 0, 0, 1], 67, 68, &payload);
     assert_eq!(ip[14..16], [0x81, 0x00]);
-    let text = format!(
-        "listening on any, link-type LINUX_SLL (Linux cooked v1), snapshot length 262144 bytes\n{}",
-        tcpdump_hex(&ip, false)
-    );
+    let text = tcpdump_x_text("any, link-type LINUX_SLL (Linux cooked v1)", &ip);
     let d = ok(read_tcpdump_text(&text).unwrap());
     assert_eq!(
         (&d[0].payload, d[0].source),
