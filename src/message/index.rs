@@ -10,17 +10,20 @@ use super::relay::RelayAgentInformation;
 use crate::code::{MessageType, OptionCode};
 use crate::error::Error;
 use crate::header::{Area, offset};
+use crate::layout::{FILE_LEN, SNAME_LEN};
 use crate::options::typed::{DhcpOption, Length, OptionData};
 use crate::options::{Joined, OptionValue, Overload, OverloadSeen, RawOption};
 use crate::tlv::{self, Step};
 
 /// The codes with a fixed place in an [`OptionIndex`]: what servers and
 /// clients read most (RFC 2131's own options, the configuration a client
-/// asks for, relay, PXE and classless-route options). Looking one up is
-/// one load; recording one is two.
+/// asks for, relay, subnet-selection, PXE and classless-route options).
+/// Looking one up is one load; recording one is two. Option 52 is not
+/// among them: the walk reads it as it goes, and
+/// [`OptionIndex::overload`] gives it.
 pub const FIXED_CODES: [u8; 32] = [
-    1, 3, 6, 12, 15, 26, 28, 42, 43, 50, 51, 52, 53, 54, 55, 57, 58, 59, 60, 61, 66, 67, 77, 81,
-    82, 93, 97, 108, 119, 121, 125, 249,
+    1, 3, 6, 12, 15, 26, 28, 42, 43, 50, 51, 53, 54, 55, 57, 58, 59, 60, 61, 66, 67, 77, 81, 82,
+    93, 97, 108, 118, 119, 121, 125, 249,
 ];
 
 /// How many option instances an [`OptionIndex`] lists besides the
@@ -61,6 +64,14 @@ const fn place_of(code: u8) -> u8 {
 
 /// [`PLACE`] of a code outside [`FIXED_CODES`].
 const NO_PLACE: u8 = u8::MAX;
+
+// The walk records a fixed code without looking at PAD, END or option 52
+// (whose value it reads): none of them may have a place.
+const _: () = assert!(
+    place_of(0) == NO_PLACE
+        && place_of(255) == NO_PLACE
+        && place_of(OptionCode::OVERLOAD.0) == NO_PLACE
+);
 
 /// The length rule of text and code lists (RFC 2132 "minimum length 1").
 const TEXT: Length = Length::Items { min: 1, unit: 1 };
@@ -288,23 +299,35 @@ impl<'a> OptionIndex<'a> {
     /// 52 of the options field says.
     #[inline(always)]
     fn walk_areas(&mut self, seen: &mut OverloadSeen, state: &mut WalkState) -> Result<(), Error> {
-        self.walk_area(self.msg.options_area(), Area::Options, Some(seen), state)?;
+        // Each area is walked at message offsets, in the message cut at the
+        // area's end: what the index records needs no rebasing.
+        let bytes = self.msg.as_bytes();
+        // The same walk twice: in a message shorter than 64 KiB, every
+        // offset fits the table, and the compiler drops that check from
+        // the loop (2 instructions per option).
+        #[expect(clippy::if_same_then_else, reason = "the branch itself is the hint")]
+        if bytes.len() < usize::from(LISTED) {
+            self.walk_area(bytes, Area::Options, Some(seen), state)?;
+        } else {
+            self.walk_area(bytes, Area::Options, Some(seen), state)?;
+        }
         self.overload = seen.overload();
         // Spelled out (not `Overload::areas`), as in the walk itself.
         if let Some(overload) = self.overload {
-            let header = self.msg.header();
             if overload.file() {
-                self.walk_area(&header.file, Area::File, None, state)?;
+                let file = bytes.get(..offset::FILE + FILE_LEN).unwrap_or_default();
+                self.walk_area(file, Area::File, None, state)?;
             }
             if overload.sname() {
-                self.walk_area(&header.sname, Area::Sname, None, state)?;
+                let sname = bytes.get(..offset::SNAME + SNAME_LEN).unwrap_or_default();
+                self.walk_area(sname, Area::Sname, None, state)?;
             }
         }
         Ok(())
     }
 
-    /// Records the options of one area; option 52 is counted only in the
-    /// options field (`seen`).
+    /// Records the options of one area, which ends where `bytes` does;
+    /// option 52 is counted only in the options field (`seen`).
     #[inline(always)]
     fn walk_area(
         &mut self,
@@ -313,9 +336,26 @@ impl<'a> OptionIndex<'a> {
         mut seen: Option<&mut OverloadSeen>,
         state: &mut WalkState,
     ) -> Result<(), Error> {
-        let base = area.start();
-        let mut at = 0;
+        let mut at = area.start();
         loop {
+            // Most options are the first instance of a fixed code, whole in
+            // the area: recorded without `tlv::step`'s PAD, END and error
+            // rules (fixed codes are never PAD, END or 52, whose value the
+            // walk reads), which decide everything else below.
+            if let Some(&[code, len]) = bytes.get(at..).and_then(<[u8]>::first_chunk) {
+                let next = at + 2 + usize::from(len);
+                let place = PLACE.get(usize::from(code)).copied().unwrap_or(NO_PLACE);
+                if let Some(first) = self.fixed.get_mut(usize::from(place)) {
+                    let short = u16::try_from(at).ok().filter(|&short| short < LISTED);
+                    if let (0, Some(short)) = (*first, short) {
+                        if next <= bytes.len() {
+                            *first = short;
+                            at = next;
+                            continue;
+                        }
+                    }
+                }
+            }
             match tlv::step(bytes, at, true) {
                 Step::Pad => at += 1,
                 Step::End | Step::Exhausted => return Ok(()),
@@ -325,13 +365,13 @@ impl<'a> OptionIndex<'a> {
                             seen.record(value);
                         }
                     }
-                    self.record(code, base + at, state);
+                    self.record(code, at, state);
                     at = next;
                 }
                 Step::NoLength { code } => {
                     return Err(Error::MissingOptionLength {
                         code,
-                        offset: base + at,
+                        offset: at,
                         area,
                     });
                 }
@@ -342,7 +382,7 @@ impl<'a> OptionIndex<'a> {
                 } => {
                     return Err(Error::OptionOverrun {
                         code,
-                        offset: base + at,
+                        offset: at,
                         len,
                         available,
                         area,
