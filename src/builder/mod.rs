@@ -794,23 +794,33 @@ impl<'b> MessageBuilder<'b> {
     #[inline(always)]
     pub(crate) fn fixed<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> &mut Self {
         let at = self.main.pos;
-        // fast_limit is 0 or at least 240, so this never wraps.
-        if at <= self.fast_limit.saturating_sub(2 + N) {
+        // Wraps only for a position a failed write pushed to the top of
+        // `usize` (`fast_limit` is then 0): the range below is then empty.
+        let end = at.wrapping_add(2 + N);
+        if end <= self.fast_limit {
             if let Some((head, rest)) = self
                 .buf
-                .get_mut(at..at + 2 + N)
+                .get_mut(at..end)
                 .and_then(|d| d.split_first_chunk_mut::<2>())
             {
                 if let Some(dst) = rest.first_chunk_mut::<N>() {
                     // N is at most 4 here: it fits the length byte.
                     *head = [code.0, N as u8];
                     *dst = value;
-                    self.main.pos = at + 2 + N;
+                    self.main.pos = end;
                     self.unoverloaded_len += 2 + N;
                     return self;
                 }
             }
         }
+        self.fixed_general(code, value)
+    }
+
+    /// [`fixed`](Self::fixed) for everything but the fast path: out of
+    /// line, and given the value itself, so that the fast path keeps it in
+    /// a register.
+    #[inline(never)]
+    fn fixed_general<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> &mut Self {
         self.option(code, &value)
     }
 

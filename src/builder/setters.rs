@@ -114,11 +114,15 @@ impl MessageBuilder<'_> {
             return self;
         }
         let len = count.saturating_mul(N);
-        let at = self.main.pos;
-        if len <= 255 && at <= self.fast_limit.saturating_sub(2 + len) {
+        if len <= 255 {
+            let at = self.main.pos;
+            // Wraps only for a position a failed write pushed to the top of
+            // `usize` (`fast_limit` is then 0): the range below is then empty.
+            let end = at.wrapping_add(2 + len);
             if let Some((head, body)) = self
                 .buf
-                .get_mut(at..at + 2 + len)
+                .get_mut(at..end)
+                .filter(|_| end <= self.fast_limit)
                 .and_then(|region| region.split_first_chunk_mut::<2>())
             {
                 // len <= 255: it fits the length byte.
@@ -126,7 +130,7 @@ impl MessageBuilder<'_> {
                 for (dst, item) in body.chunks_exact_mut(N).zip(items) {
                     dst.copy_from_slice(&item);
                 }
-                self.main.pos = at + 2 + len;
+                self.main.pos = end;
                 self.unoverloaded_len += 2 + len;
                 return self;
             }

@@ -767,8 +767,19 @@ impl<K: Leases> Reply<'_, '_, K> {
     /// (`previous`) wrote.
     #[inline(always)]
     fn set_timer(&mut self, previous: Option<u32>, code: OptionCode, secs: u32) -> &mut Self {
+        if previous.is_some() {
+            return self.reset_timer(code, secs);
+        }
+        self.b.fixed(code, secs.to_be_bytes());
+        self
+    }
+
+    /// [`set_timer`](Self::set_timer) of a timer already written: out of
+    /// line, so that the first setting keeps its value in a register.
+    #[inline(never)]
+    fn reset_timer(&mut self, code: OptionCode, secs: u32) -> &mut Self {
         let value = secs.to_be_bytes();
-        if previous.is_none() || !self.b.overwrite(code, &value) {
+        if !self.b.overwrite(code, &value) {
             self.b.fixed(code, value);
         }
         self
