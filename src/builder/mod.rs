@@ -444,10 +444,11 @@ impl<'b> MessageBuilder<'b> {
         }
         // Back to the options area even after overload moved on to `file`
         // or `sname`: the option is last in it, where relays look.
+        // (`echo` does not read `fast_limit`: it is brought up to date
+        // once, after.)
         let area = self.area;
         self.area = Area::Options;
         self.limit = self.limit.max(end);
-        self.update_fast_limit();
         self.echo(code, echo);
         self.area = area;
         self.update_fast_limit();
