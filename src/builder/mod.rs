@@ -1171,7 +1171,7 @@ mod tests {
         }
     }
 
-    /// `beyond_limit` goes past the maximum size only in a layout the
+    /// `echo_beyond_limit` goes past the maximum size only in a layout the
     /// builder makes: once the caller has laid out `file` (its own option
     /// 52), the option goes where any option would, the current area.
     #[test]

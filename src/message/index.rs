@@ -479,18 +479,25 @@ impl<'a> OptionIndex<'a> {
     /// of the few others; 0 when absent.
     #[inline]
     fn other_first(&self, code: OptionCode) -> Result<u16, ()> {
-        let n = usize::from(self.others);
-        let codes = self.other_codes.get(..n).unwrap_or(&[]);
-        let mut found = codes
-            .iter()
-            .zip(self.other_at)
-            .filter(|(c, _)| **c == code.0);
+        let mut found = self.listed_at(code);
         match (found.next(), found.next()) {
             (None, _) => Ok(0),
             // More instances may lie past a full table.
-            (Some((_, at)), None) if !self.incomplete => Ok(at),
+            (Some(at), None) if !self.incomplete => Ok(at),
             _ => Err(()),
         }
+    }
+
+    /// Where the instances of `code` in the list of others are, in order.
+    #[inline(always)]
+    fn listed_at(&self, code: OptionCode) -> impl Iterator<Item = u16> + '_ {
+        let n = usize::from(self.others);
+        let codes = self.other_codes.get(..n).unwrap_or(&[]);
+        codes
+            .iter()
+            .zip(self.other_at)
+            .filter(move |(c, _)| **c == code.0)
+            .map(|(_, at)| at)
     }
 
     /// `code`'s value when it is one fragment, straight from the message.
@@ -551,14 +558,8 @@ impl<'a> OptionIndex<'a> {
         if self.incomplete {
             return None;
         }
-        let n = usize::from(self.others);
-        let codes = self.other_codes.get(..n)?;
         let bytes = self.msg.as_bytes();
-        let mut found = codes
-            .iter()
-            .zip(self.other_at)
-            .filter(|(c, _)| **c == code.0)
-            .map(|(_, at)| at);
+        let mut found = self.listed_at(code);
         let first = usize::from(found.next()?);
         let data = value_at(bytes, first)?;
         let (mut fragments, mut len) = (1, data.len());
