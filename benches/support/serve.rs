@@ -30,6 +30,7 @@
 use std::net::Ipv4Addr;
 use std::path::Path;
 
+use dhcpwire::options::Joined;
 use dhcpwire::protocol::{Destination, Leases, Reply, reply_destination};
 use dhcpwire::{Message, MessageType};
 
@@ -182,13 +183,20 @@ pub fn w6_dhcpwire(request: &[u8], cfg: &ServerConfig, out: &mut [u8]) -> u64 {
         u64::from(idx.max_message_size().ok().flatten().unwrap_or(0)),
     );
     if let Ok(Some(relay)) = idx.relay_agent_information() {
-        for id in [relay.circuit_id(), relay.remote_id()]
-            .into_iter()
-            .flatten()
-        {
-            key = id
-                .chunks()
-                .fold(key, |k, c| fold_bytes(k, c.iter().copied()));
+        // Each id is read where it is used, as the README's server reads
+        // them. (Gathered first into an array of two `Option<Joined>`,
+        // they cost 4-5 ns more per request: the array is copied through
+        // the stack in 16-byte moves that the stores of its fields cannot
+        // forward to.)
+        let fold_id = |key, id: Joined<'_>| {
+            id.chunks()
+                .fold(key, |k, c| fold_bytes(k, c.iter().copied()))
+        };
+        if let Some(id) = relay.circuit_id() {
+            key = fold_id(key, id);
+        }
+        if let Some(id) = relay.remote_id() {
+            key = fold_id(key, id);
         }
     }
     let ciaddr = msg.ciaddr();
