@@ -112,17 +112,17 @@ fn benches(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1));
     let mut buf = [0u8; 576];
     g.bench_function("dhcpwire", |b| {
-        b.iter(|| w3_dhcpwire(black_box(&ACK), black_box(&mut buf)))
+        b.iter(|| w3_dhcpwire(black_box(&ACK), black_box(&mut buf[..])))
     });
     let mut v = Vec::with_capacity(576);
     g.bench_function("dhcproto_owned", |b| {
         b.iter(|| w3_dhcproto_owned(black_box(&ACK), black_box(&mut v)))
     });
     g.bench_function("smoltcp_emit", |b| {
-        b.iter(|| w3_smoltcp_emit(black_box(&ACK), black_box(&mut buf)))
+        b.iter(|| w3_smoltcp_emit(black_box(&ACK), black_box(&mut buf[..])))
     });
     g.bench_function("dhcparse", |b| {
-        b.iter(|| w3_dhcparse(black_box(&ACK), black_box(&mut buf)))
+        b.iter(|| w3_dhcparse(black_box(&ACK), black_box(&mut buf[..])))
     });
     g.finish();
 
@@ -139,7 +139,11 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut acc = 0u64;
             for q in &requests {
-                acc ^= serve::w6_dhcpwire(black_box(q), black_box(&serve::SERVER), &mut out);
+                acc ^= serve::w6_dhcpwire(
+                    black_box(q),
+                    black_box(&serve::SERVER),
+                    black_box(&mut out[..]),
+                );
             }
             acc
         })
@@ -148,7 +152,11 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut acc = 0u64;
             for q in &requests {
-                acc ^= serve::w6_smoltcp(black_box(q), black_box(&serve::SERVER), &mut out);
+                acc ^= serve::w6_smoltcp(
+                    black_box(q),
+                    black_box(&serve::SERVER),
+                    black_box(&mut out[..]),
+                );
             }
             acc
         })

@@ -36,23 +36,27 @@ const WORKLOADS: [(&str, Read); 21] = [
     // so that what is written counts); the buffer costs every builder the
     // same.
     ("w3_dhcpwire", |_| {
-        w3_dhcpwire(black_box(&ACK), black_box(&mut [0u8; 576])) as u64
+        w3_dhcpwire(black_box(&ACK), black_box(&mut [0u8; 576][..])) as u64
     }),
     ("w3_smoltcp_emit", |_| {
-        w3_smoltcp_emit(black_box(&ACK), black_box(&mut [0u8; 576])) as u64
+        w3_smoltcp_emit(black_box(&ACK), black_box(&mut [0u8; 576][..])) as u64
     }),
     ("w3_dhcparse", |_| {
-        w3_dhcparse(black_box(&ACK), black_box(&mut [0u8; 576])) as u64
+        w3_dhcparse(black_box(&ACK), black_box(&mut [0u8; 576][..])) as u64
     }),
     // W6 serves the requests of `serve::requests()` (the workloads whose
     // name starts with "w6"; "w6_none" is their baseline) into buffers
     // kept across calls, as a server keeps its send buffer.
     ("w6_none", |_| 0),
     ("w6_dhcpwire", |q| {
-        REPLY.with_borrow_mut(|out| serve::w6_dhcpwire(q, black_box(&serve::SERVER), out))
+        REPLY.with_borrow_mut(|out| {
+            serve::w6_dhcpwire(q, black_box(&serve::SERVER), black_box(&mut out[..]))
+        })
     }),
     ("w6_smoltcp", |q| {
-        REPLY.with_borrow_mut(|out| serve::w6_smoltcp(q, black_box(&serve::SERVER), out))
+        REPLY.with_borrow_mut(|out| {
+            serve::w6_smoltcp(q, black_box(&serve::SERVER), black_box(&mut out[..]))
+        })
     }),
     ("w6_dhcproto", |q| {
         REPLY_VEC.with_borrow_mut(|out| serve::w6_dhcproto(q, black_box(&serve::SERVER), out))
