@@ -144,16 +144,35 @@ impl<'b> MessageBuilder<'b> {
     /// header and cookie.
     #[inline]
     pub fn new(buf: &'b mut [u8]) -> Result<Self, Error> {
-        let available = buf.len();
-        let start = buf.get_mut(..MIN_DHCP_LEN).ok_or(Error::BufferTooSmall {
-            needed: MIN_DHCP_LEN,
-            available,
-        })?;
-        start.fill(0);
-        if let Some(cookie) = start.get_mut(offset::COOKIE..) {
-            cookie.copy_from_slice(&MAGIC_COOKIE);
+        Self::check_room(buf)?;
+        Ok(Self::new_checked(buf))
+    }
+
+    /// [`new`](Self::new)'s check.
+    #[inline(always)]
+    pub(crate) fn check_room(buf: &[u8]) -> Result<(), Error> {
+        if buf.len() < MIN_DHCP_LEN {
+            return Err(Error::BufferTooSmall {
+                needed: MIN_DHCP_LEN,
+                available: buf.len(),
+            });
         }
-        Ok(MessageBuilder {
+        Ok(())
+    }
+
+    /// [`new`](Self::new) for a buffer that passed
+    /// [`check_room`](Self::check_room), returned bare so that a caller can
+    /// build it in place (a builder in a `Result` is moved out of it).
+    #[inline(always)]
+    pub(crate) fn new_checked(buf: &'b mut [u8]) -> Self {
+        let available = buf.len();
+        if let Some(start) = buf.get_mut(..MIN_DHCP_LEN) {
+            start.fill(0);
+            if let Some(cookie) = start.get_mut(offset::COOKIE..) {
+                cookie.copy_from_slice(&MAGIC_COOKIE);
+            }
+        }
+        MessageBuilder {
             buf,
             limit: available,
             min_len: DEFAULT_MIN_LEN,
@@ -181,7 +200,7 @@ impl<'b> MessageBuilder<'b> {
             unoverloaded_len: MIN_DHCP_LEN,
             fast_limit: available,
             error: None,
-        })
+        }
     }
 
     /// Starts a client message in `buf`: [`new`](Self::new) with `op`

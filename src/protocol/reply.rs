@@ -326,64 +326,109 @@ pub struct Reply<'r, 'b, K> {
     _kind: PhantomData<K>,
 }
 
+/// What [`Reply`]'s constructors take from a request that they checked.
+struct Checked<'r> {
+    request: Message<'r>,
+    max: Option<u16>,
+    client_id: EchoAt,
+    relay_info: EchoAt,
+}
+
+/// The checks of [`Reply`]'s constructors: `request` is a `expected`
+/// BOOTREQUEST whose `chaddr` a reply can copy, and `buf` holds a header.
+#[inline(always)]
+fn checked<'r>(
+    request: ReplyTo<'_, 'r>,
+    buf: &[u8],
+    reply: MessageType,
+    expected: MessageType,
+) -> Result<Checked<'r>, ProtocolError> {
+    let built;
+    let index = match request {
+        ReplyTo::Index(index) => index,
+        ReplyTo::Message(msg) => {
+            built = msg.index()?;
+            &built
+        }
+    };
+    let found = index.message_type()?;
+    if found != Some(expected) {
+        return Err(ProtocolError::WrongRequest {
+            reply,
+            expected,
+            found,
+        });
+    }
+    let header = index.message().header();
+    if header.op() != crate::header::Op::BootRequest {
+        return Err(ProtocolError::NotARequest { found: header.op() });
+    }
+    // A reply copies `hlen` and `chaddr`: more than 16 bytes cannot be.
+    header.chaddr()?;
+    MessageBuilder::check_room(buf)?;
+    Ok(Checked {
+        request: *index.message(),
+        // A malformed option 57 limits nothing: the 576-byte minimum
+        // applies.
+        max: index.max_message_size().ok().flatten(),
+        client_id: index.echo_at(OptionCode::CLIENT_IDENTIFIER),
+        relay_info: index.echo_at(OptionCode::RELAY_AGENT_INFORMATION),
+    })
+}
+
 impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
-    // Always inlined into the constructors: the reply is then built where
-    // the caller keeps it instead of being copied there (it is ~350 bytes).
+    // Always inlined into the constructors. The builder is made bare, in
+    // the reply, and the kind's own header fields are set by `then` before
+    // the reply is returned: a builder moved out of its `Result`, or a
+    // reply out of one and into another, is a `memcpy` call (~300 bytes)
+    // when the buffer's length is not known at compile time (measured: 73
+    // instructions per W6 request). The move out of the returned `Result`
+    // is still one.
     #[inline(always)]
     fn start(
         request: ReplyTo<'_, 'r>,
         buf: &'b mut [u8],
         reply: MessageType,
         expected: MessageType,
+        then: impl FnOnce(&mut MessageBuilder<'b>, &Header),
     ) -> Result<Self, ProtocolError> {
-        let built;
-        let index = match request {
-            ReplyTo::Index(index) => index,
-            ReplyTo::Message(msg) => {
-                built = msg.index()?;
-                &built
-            }
+        let checked = checked(request, buf, reply, expected);
+        let max = checked.as_ref().map_or(None, |c| c.max);
+        let mut result = match checked {
+            Ok(Checked {
+                request,
+                client_id,
+                relay_info,
+                ..
+            }) => Ok(Reply {
+                b: MessageBuilder::new_checked(buf),
+                message_type: reply,
+                request,
+                client_id,
+                relay_info,
+                relayed: !request.header().giaddr().is_unspecified(),
+                echo_relay: EchoRelayInfo::WhenRelayed,
+                server_id: false,
+                yiaddr: false,
+                lease: None,
+                t1: None,
+                t2: None,
+                error: FirstError::default(),
+                _kind: PhantomData,
+            }),
+            Err(e) => Err(e),
         };
-        let found = index.message_type()?;
-        if found != Some(expected) {
-            return Err(ProtocolError::WrongRequest {
-                reply,
-                expected,
-                found,
-            });
+        if let Ok(r) = &mut result {
+            let header = r.request.header();
+            r.b.reply_header(header, max, reply);
+            then(&mut r.b, header);
+            // Rather a reply in `file`/`sname` than none (RFC 2131 §4.1,
+            // RFC 3396 §7): only a message that does not fit is laid out
+            // so. Not a DHCPNAK: Table 3 has it "MUST NOT" use them.
+            let overload = reply != MessageType::Nak;
+            r.b.lay_out_when_full(overload);
         }
-        let header = index.message().header();
-        if header.op() != crate::header::Op::BootRequest {
-            return Err(ProtocolError::NotARequest { found: header.op() });
-        }
-        // A reply copies `hlen` and `chaddr`: more than 16 bytes cannot be.
-        header.chaddr()?;
-        // A malformed option 57 limits nothing: the 576-byte minimum applies.
-        let max = index.max_message_size().ok().flatten();
-        // Made in place, then filled: the builder is not moved into it.
-        let mut r = Reply {
-            b: MessageBuilder::new(buf)?,
-            message_type: reply,
-            request: *index.message(),
-            client_id: index.echo_at(OptionCode::CLIENT_IDENTIFIER),
-            relay_info: index.echo_at(OptionCode::RELAY_AGENT_INFORMATION),
-            relayed: !header.giaddr().is_unspecified(),
-            echo_relay: EchoRelayInfo::WhenRelayed,
-            server_id: false,
-            yiaddr: false,
-            lease: None,
-            t1: None,
-            t2: None,
-            error: FirstError::default(),
-            _kind: PhantomData,
-        };
-        r.b.reply_header(header, max, reply);
-        // Rather a reply in `file`/`sname` than none (RFC 2131 §4.1, RFC
-        // 3396 §7): only a message that does not fit is laid out so. Not a
-        // DHCPNAK: Table 3 has it "MUST NOT" use them.
-        let overload = reply != MessageType::Nak;
-        r.b.lay_out_when_full(overload);
-        Ok(r)
+        result
     }
 
     fn fail(&mut self, e: ProtocolError) {
@@ -552,6 +597,7 @@ impl<'r, 'b> Reply<'r, 'b, kind::Offer> {
             buf,
             MessageType::Offer,
             MessageType::Discover,
+            |_, _| {},
         )
     }
 }
@@ -570,10 +616,15 @@ impl<'r, 'b> Reply<'r, 'b, kind::Ack> {
     where
         'r: 'i,
     {
-        let request = request.into();
-        let mut r = Self::start(request, buf, MessageType::Ack, MessageType::Request)?;
-        r.b.ciaddr(request.header().ciaddr());
-        Ok(r)
+        Self::start(
+            request.into(),
+            buf,
+            MessageType::Ack,
+            MessageType::Request,
+            |b, h| {
+                b.ciaddr(h.ciaddr());
+            },
+        )
     }
 
     /// `ciaddr` 0 instead of the request's (Table 3: "'ciaddr' from
@@ -598,10 +649,15 @@ impl<'r, 'b> Reply<'r, 'b, kind::InformAck> {
     where
         'r: 'i,
     {
-        let request = request.into();
-        let mut r = Self::start(request, buf, MessageType::Ack, MessageType::Inform)?;
-        r.b.ciaddr(request.header().ciaddr());
-        Ok(r)
+        Self::start(
+            request.into(),
+            buf,
+            MessageType::Ack,
+            MessageType::Inform,
+            |b, h| {
+                b.ciaddr(h.ciaddr());
+            },
+        )
     }
 }
 
@@ -621,13 +677,17 @@ impl<'r, 'b> Reply<'r, 'b, kind::Nak> {
     where
         'r: 'i,
     {
-        let request = request.into();
-        let mut r = Self::start(request, buf, MessageType::Nak, MessageType::Request)?;
-        let h = request.header();
-        if !h.giaddr().is_unspecified() {
-            r.b.flags(Flags::broadcast_only());
-        }
-        Ok(r)
+        Self::start(
+            request.into(),
+            buf,
+            MessageType::Nak,
+            MessageType::Request,
+            |b, h| {
+                if !h.giaddr().is_unspecified() {
+                    b.flags(Flags::broadcast_only());
+                }
+            },
+        )
     }
 }
 
