@@ -1124,3 +1124,49 @@ fn a_relay_adds_82_and_strips_it_from_the_reply_which_then_fits_the_client() {
         Err(Error::OptionOverrun { offset: 240, .. })
     ));
 }
+
+/// The first option of a reply, 53, is written by its own inline path
+/// (so that the reply is built in registers): a buffer that holds the
+/// header but not option 53 is refused at `finish` with the size needed,
+/// as every other option that does not fit, for `Reply` and for
+/// `MessageBuilder::reply_to` alike.
+#[test]
+fn a_buffer_without_room_for_option_53_is_refused_with_the_size_it_needed() {
+    let q = discover_with(|_| {}, &[], &[]);
+    let request = Message::parse(&q).unwrap();
+    for len in 240..=242 {
+        let mut buf = vec![0u8; len];
+        let mut reply = Reply::offer(&request, &mut buf).unwrap();
+        reply
+            .yiaddr(OFFERED)
+            .server_identifier(SERVER)
+            .lease_time(3600);
+        // The 300-byte BOOTP minimum is what the message needs in the end.
+        let too_small = Error::BufferTooSmall {
+            needed: 300,
+            available: len,
+        };
+        assert_eq!(reply.finish(), Err(ProtocolError::Wire(too_small)));
+        let mut buf = vec![0u8; len];
+        let mut b = MessageBuilder::reply_to(&request, MessageType::Offer, &mut buf).unwrap();
+        assert_eq!(
+            b.error(),
+            Some(Error::BufferTooSmall {
+                needed: 243,
+                available: len
+            })
+        );
+        assert_eq!(b.finish(), Err(too_small));
+    }
+    let mut buf = vec![0u8; 243];
+    let mut b = MessageBuilder::reply_to(&request, MessageType::Offer, &mut buf).unwrap();
+    assert_eq!(b.error(), None);
+    assert_eq!(
+        b.finish(),
+        Err(Error::BufferTooSmall {
+            needed: 300,
+            available: 243
+        })
+    );
+    assert_eq!(buf[240..243], [53, 1, 2]);
+}

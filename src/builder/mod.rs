@@ -351,8 +351,33 @@ impl<'b> MessageBuilder<'b> {
             h.giaddr = req.giaddr;
             h.chaddr = req.chaddr;
         }
-        self.max_size_for_client(max_message_size)
-            .message_type(message_type);
+        self.max_size_for_client(max_message_size);
+        self.first_message_type(message_type);
+    }
+
+    /// Option 53 as the first option of a builder just made, as
+    /// [`message_type`](Self::message_type) writes it, but with no
+    /// out-of-line path: one would take the builder's address, and a reply
+    /// made around the builder could then not be kept in registers and
+    /// would be copied out of its `Result` by a `memcpy` call.
+    #[inline(always)]
+    fn first_message_type(&mut self, t: MessageType) {
+        let at = self.main.pos;
+        let end = at.saturating_add(3);
+        self.unoverloaded_len = self.unoverloaded_len.saturating_add(3);
+        if end <= self.fast_limit {
+            if let Some(dst) = self.buf.get_mut(at..end) {
+                dst.copy_from_slice(&[OptionCode::MESSAGE_TYPE.0, 1, u8::from(t)]);
+                self.main.pos = end;
+                return;
+            }
+        }
+        // As `reserve` fails: the buffer ends before the option does.
+        self.fail(Error::BufferTooSmall {
+            needed: end,
+            available: self.limit,
+        });
+        self.main.pos = end;
     }
 
     #[inline]

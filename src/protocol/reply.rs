@@ -377,13 +377,14 @@ fn checked<'r>(
 }
 
 impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
-    // Always inlined into the constructors. The builder is made bare, in
-    // the reply, and the kind's own header fields are set by `then` before
-    // the reply is returned: a builder moved out of its `Result`, or a
-    // reply out of one and into another, is a `memcpy` call (~300 bytes)
-    // when the buffer's length is not known at compile time (measured: 73
-    // instructions per W6 request). The move out of the returned `Result`
-    // is still one.
+    // Always inlined into the constructors. The builder is made and filled
+    // as a local that nothing takes the address of, and the reply is the
+    // last expression: the compiler then keeps both in registers and the
+    // caller's move out of the `Result` becomes plain stores. (A reply
+    // filled in place and then returned is a `memcpy` call of ~300 bytes
+    // when the buffer's length is not known at compile time, and the move
+    // out of the `Result` is a second one: measured, 125 instructions per
+    // W6 request.)
     #[inline(always)]
     fn start(
         request: ReplyTo<'_, 'r>,
@@ -392,43 +393,36 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
         expected: MessageType,
         then: impl FnOnce(&mut MessageBuilder<'b>, &Header),
     ) -> Result<Self, ProtocolError> {
-        let checked = checked(request, buf, reply, expected);
-        let max = checked.as_ref().map_or(None, |c| c.max);
-        let mut result = match checked {
-            Ok(Checked {
-                request,
-                client_id,
-                relay_info,
-                ..
-            }) => Ok(Reply {
-                b: MessageBuilder::new_checked(buf),
-                message_type: reply,
-                request,
-                client_id,
-                relay_info,
-                relayed: !request.header().giaddr().is_unspecified(),
-                echo_relay: EchoRelayInfo::WhenRelayed,
-                server_id: false,
-                yiaddr: false,
-                lease: None,
-                t1: None,
-                t2: None,
-                error: FirstError::default(),
-                _kind: PhantomData,
-            }),
-            Err(e) => Err(e),
-        };
-        if let Ok(r) = &mut result {
-            let header = r.request.header();
-            r.b.reply_header(header, max, reply);
-            then(&mut r.b, header);
-            // Rather a reply in `file`/`sname` than none (RFC 2131 §4.1,
-            // RFC 3396 §7): only a message that does not fit is laid out
-            // so. Not a DHCPNAK: Table 3 has it "MUST NOT" use them.
-            let overload = reply != MessageType::Nak;
-            r.b.lay_out_when_full(overload);
-        }
-        result
+        let Checked {
+            request,
+            max,
+            client_id,
+            relay_info,
+        } = checked(request, buf, reply, expected)?;
+        let header = request.header();
+        let mut b = MessageBuilder::new_checked(buf);
+        b.reply_header(header, max, reply);
+        then(&mut b, header);
+        // Rather a reply in `file`/`sname` than none (RFC 2131 §4.1, RFC
+        // 3396 §7): only a message that does not fit is laid out so. Not a
+        // DHCPNAK: Table 3 has it "MUST NOT" use them.
+        b.lay_out_when_full(reply != MessageType::Nak);
+        Ok(Reply {
+            b,
+            message_type: reply,
+            request,
+            client_id,
+            relay_info,
+            relayed: !header.giaddr().is_unspecified(),
+            echo_relay: EchoRelayInfo::WhenRelayed,
+            server_id: false,
+            yiaddr: false,
+            lease: None,
+            t1: None,
+            t2: None,
+            error: FirstError::default(),
+            _kind: PhantomData,
+        })
     }
 
     fn fail(&mut self, e: ProtocolError) {
