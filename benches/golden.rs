@@ -166,7 +166,8 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             let mut acc = 0u64;
             for q in &requests {
-                acc ^= serve::w6_dhcproto(black_box(q), black_box(&serve::SERVER), &mut v);
+                acc ^=
+                    serve::w6_dhcproto(black_box(q), black_box(&serve::SERVER), black_box(&mut v));
             }
             acc
         })

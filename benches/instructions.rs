@@ -59,7 +59,8 @@ const WORKLOADS: [(&str, Read); 21] = [
         })
     }),
     ("w6_dhcproto", |q| {
-        REPLY_VEC.with_borrow_mut(|out| serve::w6_dhcproto(q, black_box(&serve::SERVER), out))
+        REPLY_VEC
+            .with_borrow_mut(|out| serve::w6_dhcproto(q, black_box(&serve::SERVER), black_box(out)))
     }),
 ];
 

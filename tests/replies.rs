@@ -1157,6 +1157,19 @@ fn a_buffer_without_room_for_option_53_is_refused_with_the_size_it_needed() {
             })
         );
         assert_eq!(b.finish(), Err(too_small));
+        // What a refused option 53 leaves counted: an option after it
+        // reports the size the whole message needs.
+        let mut buf = vec![0u8; len];
+        let mut b = MessageBuilder::reply_to(&request, MessageType::Offer, &mut buf).unwrap();
+        b.option(OptionCode::DOMAIN_NAME, &[b'x'; 100]);
+        // 240 + 3 (53) + 102 (15) + 1 (END).
+        assert_eq!(
+            b.finish(),
+            Err(Error::BufferTooSmall {
+                needed: 346,
+                available: len
+            })
+        );
     }
     let mut buf = vec![0u8; 243];
     let mut b = MessageBuilder::reply_to(&request, MessageType::Offer, &mut buf).unwrap();

@@ -334,7 +334,7 @@ struct Checked<'r> {
     relay_info: EchoAt,
 }
 
-/// The checks of [`Reply`]'s constructors: `request` is a `expected`
+/// The checks of [`Reply`]'s constructors: `request` is an `expected`
 /// BOOTREQUEST whose `chaddr` a reply can copy, and `buf` holds a header.
 #[inline(always)]
 fn checked<'r>(
@@ -383,8 +383,8 @@ impl<'r, 'b, K: ReplyKind> Reply<'r, 'b, K> {
     // caller's move out of the `Result` becomes plain stores. (A reply
     // filled in place and then returned is a `memcpy` call of ~300 bytes
     // when the buffer's length is not known at compile time, and the move
-    // out of the `Result` is a second one: measured, 125 instructions per
-    // W6 request.)
+    // out of the `Result` is a second one: this way is 168 instructions
+    // and about 40 ns fewer per W6 request.)
     #[inline(always)]
     fn start(
         request: ReplyTo<'_, 'r>,
