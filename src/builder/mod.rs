@@ -362,17 +362,13 @@ impl<'b> MessageBuilder<'b> {
     /// would be copied out of its `Result` by a `memcpy` call.
     #[inline(always)]
     fn first_message_type(&mut self, t: MessageType) {
-        let at = self.main.pos;
-        let end = at.saturating_add(3);
-        self.unoverloaded_len = self.unoverloaded_len.saturating_add(3);
-        if end <= self.fast_limit {
-            if let Some(dst) = self.buf.get_mut(at..end) {
-                dst.copy_from_slice(&[OptionCode::MESSAGE_TYPE.0, 1, u8::from(t)]);
-                self.main.pos = end;
-                return;
-            }
+        if self.fixed_fast(OptionCode::MESSAGE_TYPE, [u8::from(t)]) {
+            return;
         }
-        // As `reserve` fails: the buffer ends before the option does.
+        // As `emit` and `reserve` fail: the buffer ends before the option
+        // does (a builder just made has no overload and no error).
+        let end = self.main.pos.saturating_add(3);
+        self.unoverloaded_len = self.unoverloaded_len.saturating_add(3);
         self.fail(Error::BufferTooSmall {
             needed: end,
             available: self.limit,
@@ -838,6 +834,17 @@ impl<'b> MessageBuilder<'b> {
     /// error already kept, no room) takes [`option`](Self::option)'s path.
     #[inline(always)]
     pub(crate) fn fixed<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> &mut Self {
+        if self.fixed_fast(code, value) {
+            return self;
+        }
+        self.fixed_general(code, value)
+    }
+
+    /// [`fixed`](Self::fixed)'s fast path: writes the option and returns
+    /// true when it fits straight into the options area, else changes
+    /// nothing and returns false.
+    #[inline(always)]
+    fn fixed_fast<const N: usize>(&mut self, code: OptionCode, value: [u8; N]) -> bool {
         let at = self.main.pos;
         // Wraps only for a position a failed write pushed to the top of
         // `usize` (`fast_limit` is then 0): the range below is then empty.
@@ -854,11 +861,11 @@ impl<'b> MessageBuilder<'b> {
                     *dst = value;
                     self.main.pos = end;
                     self.unoverloaded_len += 2 + N;
-                    return self;
+                    return true;
                 }
             }
         }
-        self.fixed_general(code, value)
+        false
     }
 
     /// [`fixed`](Self::fixed) for everything but the fast path: out of
